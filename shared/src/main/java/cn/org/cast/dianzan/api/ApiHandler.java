@@ -1,0 +1,48 @@
+package cn.org.cast.dianzan.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+
+/**
+ * The base of every HTTP function: a thin adapter that turns the event into an {@link ApiRequest},
+ * lets the function route it to one service call, and maps the result or failure in one place.
+ * Beans are looked up once, when the handler is built (before a SnapStart snapshot), not per call.
+ */
+public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ApiResponses responses;
+    private volatile Routes routes;
+
+    /** The constructor Lambda calls. */
+    protected ApiHandler() {
+        super();
+        this.responses = getApplicationContext().getBean(ApiResponses.class);
+    }
+
+    /** For tests: a context built with the engines' properties and, where time matters, a fixed clock. */
+    protected ApiHandler(ApplicationContext context) {
+        super(context);
+        this.responses = getApplicationContext().getBean(ApiResponses.class);
+    }
+
+    @Override
+    public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        if (routes == null) {
+            routes = routes(new Routes());
+        }
+        return responses.handle(event, routes::dispatch);
+    }
+
+    /** Each route: parse, call one service method, return its result. No business rule here. */
+    protected abstract Routes routes(Routes routes);
+
+    protected <T> T bean(Class<T> type) {
+        return getApplicationContext().getBean(type);
+    }
+
+    protected RequestFields fields(ApiRequest request) {
+        return RequestFields.parse(responses.json(), request.body());
+    }
+}

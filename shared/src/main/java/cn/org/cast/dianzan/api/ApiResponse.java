@@ -1,0 +1,26 @@
+package cn.org.cast.dianzan.api;
+
+import java.util.Map;
+
+/** What a handler answers: a status, a body to serialize as JSON (or none) and extra headers. */
+public record ApiResponse(int status, Object body, Map<String, String> headers) {
+
+    public static ApiResponse ok(Object body) {
+        return new ApiResponse(200, body, Map.of());
+    }
+
+    public static ApiResponse created(Object body) {
+        return new ApiResponse(201, body, Map.of());
+    }
+
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null, Map.of());
+    }
+
+    /** The version as a strong ETag, for the client's next {@code If-Match}. */
+    public ApiResponse withVersion(long version) {
+        java.util.HashMap<String, String> all = new java.util.HashMap<>(headers);
+        all.put("ETag", "\"" + version + "\"");
+        return new ApiResponse(status, body, Map.copyOf(all));
+    }
+}

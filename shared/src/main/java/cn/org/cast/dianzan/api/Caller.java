@@ -1,0 +1,57 @@
+package cn.org.cast.dianzan.api;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who calls, read only from the claims that the API's JWT authorizer verified (Cognito in the
+ * cloud, the local runner's signer locally). An anonymous caller reached a public route.
+ */
+public record Caller(String subject, String username, Set<String> groups) {
+
+    public static final String ADMIN_GROUP = "admin";
+    private static final Caller ANONYMOUS = new Caller(null, null, Set.of());
+
+    public static Caller anonymous() {
+        return ANONYMOUS;
+    }
+
+    /**
+     * HTTP API hands claims over as strings; a list claim such as {@code cognito:groups} arrives
+     * as {@code "[admin reviewer]"}, so both that form and a comma list are read.
+     */
+    public static Caller fromClaims(Map<String, String> claims) {
+        if (claims == null || claims.get("sub") == null || claims.get("sub").isBlank()) {
+            return ANONYMOUS;
+        }
+        String groups = claims.getOrDefault("cognito:groups", "").replace("[", "").replace("]", "");
+        String username = claims.getOrDefault("cognito:username", claims.getOrDefault("username", claims.get("sub")));
+        return new Caller(claims.get("sub"), username, Arrays.stream(groups.split("[\\s,]+"))
+                .filter(g -> !g.isBlank())
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    public boolean authenticated() {
+        return subject != null;
+    }
+
+    public boolean isAdmin() {
+        return groups.contains(ADMIN_GROUP);
+    }
+
+    public Caller requireAuthenticated() {
+        if (!authenticated()) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED);
+        }
+        return this;
+    }
+
+    public Caller requireAdmin() {
+        if (!requireAuthenticated().isAdmin()) {
+            throw new ApiException(ErrorCode.ADMIN_ONLY);
+        }
+        return this;
+    }
+}

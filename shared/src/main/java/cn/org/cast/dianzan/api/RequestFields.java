@@ -1,0 +1,149 @@
+package cn.org.cast.dianzan.api;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the fields of a JSON request body and collects every problem before failing, so a
+ * user sees all that is wrong at once ({@link #throwIfInvalid()}), each with its field path.
+ */
+public final class RequestFields {
+
+    private final JsonNode node;
+    private final String prefix;
+    private final List<FieldError> errors;
+    private final boolean absent;
+
+    private RequestFields(JsonNode node, String prefix, List<FieldError> errors, boolean absent) {
+        this.node = node;
+        this.prefix = prefix;
+        this.errors = errors;
+        this.absent = absent;
+    }
+
+    public static RequestFields parse(JsonMapper mapper, String body) {
+        JsonNode node;
+        try {
+            node = body == null || body.isBlank() ? null : mapper.readValue(body, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw new ApiException(ErrorCode.INVALID_JSON);
+        }
+        if (node == null || !node.isObject()) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "请求内容必须是JSON对象", List.of(), java.util.Map.of());
+        }
+        return new RequestFields(node, "", new ArrayList<>(), false);
+    }
+
+    /** A required text field, trimmed, at most {@code maxLength} characters as a reader counts them. */
+    public String text(String field, String label, int maxLength) {
+        JsonNode value = present(field, label);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            return typeError(field, label, "文本");
+        }
+        String text = value.getStringValue().strip();
+        if (text.isEmpty()) {
+            error(field, "REQUIRED", label + "为必填项");
+            return null;
+        }
+        if (TextLength.hasControlCharacters(text, false)) {
+            error(field, "CONTROL_CHARACTERS", label + "含有不可见的控制字符");
+            return null;
+        }
+        int length = TextLength.of(text);
+        if (length > maxLength) {
+            error(field, "TOO_LONG", label + "不超过" + maxLength + "字，当前" + length + "字");
+            return null;
+        }
+        return text;
+    }
+
+    /** A required date-time with an explicit offset, e.g. {@code 2026-06-30T23:59:59+08:00}. */
+    public Instant instant(String field, String label) {
+        JsonNode value = present(field, label);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            return typeError(field, label, "日期时间");
+        }
+        try {
+            return OffsetDateTime.parse(value.getStringValue().strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            error(field, "INVALID_DATETIME", label + "须为带时区的日期时间，如 2026-06-30T23:59:59+08:00");
+            return null;
+        }
+    }
+
+    /** A required whole number within [min, max]. */
+    public Integer integer(String field, String label, int min, int max) {
+        JsonNode value = present(field, label);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber() || value.getNumberValue().doubleValue() != Math.rint(value.getNumberValue().doubleValue())) {
+            return typeError(field, label, "整数");
+        }
+        double number = value.getNumberValue().doubleValue();
+        if (number < min || number > max) {
+            error(field, "OUT_OF_RANGE", label + "须在" + min + "到" + max + "之间");
+            return null;
+        }
+        return (int) number;
+    }
+
+    /** A required nested object, read with the same error list and a dotted path. */
+    public RequestFields object(String field, String label) {
+        JsonNode value = present(field, label);
+        if (value != null && !value.isObject()) {
+            typeError(field, label, "对象");
+            value = null;
+        }
+        // The fields of a missing object are not reported again one by one.
+        return new RequestFields(value == null ? JsonNode.createObjectNode(java.util.Map.of()) : value,
+                path(field) + ".", errors, value == null);
+    }
+
+    public void error(String field, String code, String message) {
+        errors.add(new FieldError(path(field), code, message));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+    }
+
+    private JsonNode present(String field, String label) {
+        JsonNode value = node.get(field);
+        if (absent) {
+            return null;
+        }
+        if (value == null || value.isNull()) {
+            error(field, "REQUIRED", label + "为必填项");
+            return null;
+        }
+        return value;
+    }
+
+    private <T> T typeError(String field, String label, String expected) {
+        error(field, "INVALID_TYPE", label + "须为" + expected);
+        return null;
+    }
+
+    private String path(String field) {
+        return prefix + field;
+    }
+}

@@ -1,0 +1,48 @@
+package cn.org.cast.dianzan.aws;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Where the SDK clients go. In Lambda only the region is set (from AWS_REGION) and credentials come
+ * from the runtime; locally and in tests the endpoints and static credentials point at the engines.
+ */
+@Singleton
+public class AwsSettings {
+
+    private final String region;
+    private final String dynamoEndpoint;
+    private final String s3Endpoint;
+    private final String accessKeyId;
+    private final String secretAccessKey;
+
+    public AwsSettings(@Value("${dianzan.aws.region:${aws.region:us-east-1}}") String region,
+                       @Value("${dianzan.aws.dynamodb-endpoint:}") String dynamoEndpoint,
+                       @Value("${dianzan.aws.s3-endpoint:}") String s3Endpoint,
+                       @Value("${dianzan.aws.access-key-id:}") String accessKeyId,
+                       @Value("${dianzan.aws.secret-access-key:}") String secretAccessKey) {
+        this.region = region;
+        this.dynamoEndpoint = dynamoEndpoint;
+        this.s3Endpoint = s3Endpoint;
+        this.accessKeyId = accessKeyId;
+        this.secretAccessKey = secretAccessKey;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public Optional<URI> dynamoEndpoint() {
+        return dynamoEndpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(dynamoEndpoint));
+    }
+
+    public Optional<URI> s3Endpoint() {
+        return s3Endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(s3Endpoint));
+    }
+
+    public Optional<String[]> staticCredentials() {
+        return accessKeyId.isBlank() ? Optional.empty() : Optional.of(new String[] {accessKeyId, secretAccessKey});
+    }
+}
