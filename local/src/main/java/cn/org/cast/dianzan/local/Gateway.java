@@ -1,0 +1,278 @@
+package cn.org.cast.dianzan.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * API Gateway HTTP API (payload format 2.0) on 127.0.0.1: matches a request against template.yaml's
+ * routes, refuses protected routes without a valid token (401, before any handler runs), builds the
+ * event with the verified claims and hands it to the function that owns the route.
+ */
+final class Gateway implements AutoCloseable {
+
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RouteTable routes;
+    private final Map<String, FunctionHost> functions;
+    private final LocalIdentity identity;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    private Gateway(HttpServer server, RouteTable routes, Map<String, FunctionHost> functions,
+                    LocalIdentity identity, ObjectMapper json, Clock clock) {
+        this.server = server;
+        this.routes = routes;
+        this.functions = functions;
+        this.identity = identity;
+        this.json = json;
+        this.clock = clock;
+        this.executor = Executors.newFixedThreadPool(8, r -> new Thread(r, "gateway"));
+        server.createContext("/", this::serve);
+        server.setExecutor(executor);
+    }
+
+    /** Binds the port first, so a taken port is reported before any engine starts. */
+    static HttpServer bind(int port) {
+        try {
+            return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        } catch (BindException e) {
+            throw new LocalSystemException("端口 " + port + " 已被占用，请用 --port 指定其他端口 / port " + port
+                    + " is taken: choose another with --port");
+        } catch (IOException e) {
+            throw new LocalSystemException("无法监听端口 / cannot listen on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Gateway start(HttpServer server, RouteTable routes, Map<String, FunctionHost> functions,
+                         LocalIdentity identity, ObjectMapper json, Clock clock) {
+        Gateway gateway = new Gateway(server, routes, functions, identity, json, clock);
+        server.start();
+        return gateway;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** A call straight through the gateway's routing, as an HTTP request would make it. */
+    Response call(String method, String path, Map<String, String> headers, String body) {
+        return dispatch(method, path, "", headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    record Response(int status, Map<String, String> headers, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        Response response;
+        try {
+            byte[] body = readBody(exchange.getRequestBody());
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) ->
+                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+            response = body == null
+                    ? message(413, "Request Entity Too Large")
+                    : dispatch(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, headers, body);
+        } catch (RuntimeException e) {
+            System.err.println("[gateway] " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+                    + " failed: " + e.getMessage());
+            response = message(500, "Internal Server Error");
+        }
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        if (response.body().length > 0) {
+            exchange.getResponseBody().write(response.body());
+        }
+        exchange.close();
+        System.out.printf("[gateway] %s %s -> %d (%d ms)%n", exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(), response.status(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private Response dispatch(String method, String path, String query, Map<String, String> headers, byte[] body) {
+        if (method.equals("POST") && path.equals("/local/sign-in")) {
+            return signIn(body);
+        }
+        Optional<RouteTable.Match> match = routes.match(method, path);
+        if (match.isEmpty()) {
+            return message(404, "Not Found");
+        }
+        RouteTable.Target target = match.get().target();
+        Map<String, String> claims = null;
+        if (target.route().authorized()) {
+            Optional<Map<String, String>> verified = identity.verify(headers.get("authorization"));
+            if (verified.isEmpty()) {
+                return message(401, "Unauthorized");
+            }
+            claims = verified.get();
+        }
+        String event = event(method, path, query, headers, body, target.route().routeKey(),
+                match.get().pathParameters(), claims);
+        FunctionHost function = functions.get(target.function().logicalId());
+        return response(function.invoke(event));
+    }
+
+    private String event(String method, String path, String query, Map<String, String> headers, byte[] body,
+                         String routeKey, Map<String, String> pathParameters, Map<String, String> claims) {
+        long now = clock.millis();
+        ObjectNode event = json.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", path);
+        event.put("rawQueryString", query);
+        Map<String, String> headersWithoutCookies = new LinkedHashMap<>(headers);
+        String cookies = headersWithoutCookies.remove("cookie");
+        if (cookies != null) {
+            event.set("cookies", json.valueToTree(List.of(cookies.split(";\\s*"))));
+        }
+        event.set("headers", json.valueToTree(headersWithoutCookies));
+        if (!query.isEmpty()) {
+            event.set("queryStringParameters", json.valueToTree(queryParameters(query)));
+        }
+        if (!pathParameters.isEmpty()) {
+            event.set("pathParameters", json.valueToTree(pathParameters));
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        context.put("domainName", "127.0.0.1");
+        context.put("domainPrefix", "local");
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", path);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "127.0.0.1");
+        http.put("userAgent", headers.getOrDefault("user-agent", ""));
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", routeKey);
+        context.put("stage", "$default");
+        context.put("time", REQUEST_TIME.format(clock.instant()));
+        context.put("timeEpoch", now);
+        if (claims != null) {
+            ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
+            jwt.set("claims", json.valueToTree(claims));
+            jwt.putNull("scopes");
+        }
+        if (body.length > 0) {
+            boolean text = isText(headers.get("content-type"));
+            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
+            event.put("isBase64Encoded", !text);
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        return event.toString();
+    }
+
+    private Response response(byte[] lambdaResponse) {
+        try {
+            JsonNode node = json.readTree(lambdaResponse);
+            Map<String, String> headers = new LinkedHashMap<>();
+            node.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+            node.path("multiValueHeaders").fields().forEachRemaining(e -> {
+                List<String> values = new java.util.ArrayList<>();
+                e.getValue().forEach(v -> values.add(v.asText()));
+                headers.put(e.getKey(), String.join(",", values));
+            });
+            String body = node.path("body").isNull() ? "" : node.path("body").asText("");
+            byte[] bytes = node.path("isBase64Encoded").asBoolean(false)
+                    ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+            return new Response(node.path("statusCode").asInt(200), headers, bytes);
+        } catch (IOException e) {
+            return message(502, "Internal Server Error");
+        }
+    }
+
+    private Response signIn(byte[] body) {
+        try {
+            JsonNode request = json.readTree(body);
+            if (request == null || !request.isObject()) {
+                return error(400, "INVALID_JSON", "请求内容不是有效的JSON");
+            }
+            Map<String, Object> token = identity.signIn(request.path("username").asText(null),
+                    request.path("accountType").asText(null));
+            return new Response(200, Map.of("Content-Type", "application/json; charset=utf-8"),
+                    json.writeValueAsBytes(token));
+        } catch (LocalIdentity.SignInRefused e) {
+            return error(e.status, e.code, e.getMessage());
+        } catch (IOException e) {
+            return error(400, "INVALID_JSON", "请求内容不是有效的JSON");
+        }
+    }
+
+    private Response error(int status, String code, String message) {
+        try {
+            return new Response(status, Map.of("Content-Type", "application/json; charset=utf-8"),
+                    json.writeValueAsBytes(Map.of("error", Map.of("code", code, "message", message))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** API Gateway's own answers (no route, no token) have this shape. */
+    private static Response message(int status, String message) {
+        return new Response(status, Map.of("Content-Type", "application/json"),
+                ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.contains("json") || type.contains("xml")
+                || type.startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static Map<String, String> queryParameters(String query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

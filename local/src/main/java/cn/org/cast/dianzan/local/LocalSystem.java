@@ -1,0 +1,202 @@
+package cn.org.cast.dianzan.local;
+
+import cn.org.cast.dianzan.engines.EngineException;
+import cn.org.cast.dianzan.engines.LocalEngines;
+import cn.org.cast.dianzan.engines.ProjectHome;
+import cn.org.cast.dianzan.engines.Provisioner;
+import cn.org.cast.dianzan.engines.SamTemplate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on this machine: dynalite and S3Proxy with data on disk, the tables and bucket
+ * of template.yaml, every function from its own jar, and the HTTP API routed by template.yaml.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    record Options(int port, Path dataDir) {
+
+        static Options parse(String[] args, Path home) {
+            int port = 8080;
+            Path data = home.resolve(".local-data");
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--port" -> {
+                        port = parsePort(value);
+                        i++;
+                    }
+                    case "--data" -> {
+                        if (value == null) {
+                            throw new LocalSystemException("--data 需要一个目录 / --data needs a directory");
+                        }
+                        data = Path.of(value).toAbsolutePath().normalize();
+                        i++;
+                    }
+                    case "--help", "-h" -> throw new LocalSystemException(usage());
+                    default -> throw new LocalSystemException("未知参数 / unknown argument: " + args[i] + "\n" + usage());
+                }
+            }
+            return new Options(port, data);
+        }
+
+        private static int parsePort(String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port < 1 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new LocalSystemException("--port 须为 1 到 65535 的端口号 / --port needs a port number, got " + value);
+            }
+        }
+
+        static String usage() {
+            return "usage: bin/local [--port 8080] [--data .local-data]";
+        }
+    }
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private Gateway gateway;
+
+    private LocalSystem() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            LocalSystem system = start(args);
+            Runtime.getRuntime().addShutdownHook(new Thread(system::close, "local-system-stop"));
+        } catch (LocalSystemException | EngineException e) {
+            System.err.println();
+            System.err.println("本地系统无法启动 / the local system cannot start:");
+            System.err.println("  " + e.getMessage());
+            System.exit(2);
+        }
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts everything; on failure whatever was started is stopped again before the error is thrown. */
+    public static LocalSystem start(String... args) {
+        LocalSystem system = new LocalSystem();
+        try {
+            system.startAll(args);
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    private void startAll(String[] args) {
+        Path home = ProjectHome.locate();
+        Options options = Options.parse(args, home);
+        Path data = prepareDataDir(options.dataDir());
+        HttpServer server = Gateway.bind(options.port());
+        resources.add(() -> server.stop(0));
+        SamTemplate template = SamTemplate.load(home.resolve("template.yaml"));
+
+        String origin = "http://127.0.0.1:" + options.port();
+        System.out.println("Starting dynalite and S3Proxy with data in " + data + " ...");
+        LocalEngines engines = LocalEngines.onDisk(data, List.of(origin, "http://localhost:" + options.port()),
+                freePort(), freePort());
+        resources.add(0, engines);
+        Map<String, String> properties;
+        try {
+            properties = Provisioner.provision(engines, template, "").properties();
+        } catch (RuntimeException e) {
+            String engineLog = engines.dynalite().process().isAlive() ? "" : "\n  dynalite exited:\n"
+                    + engines.dynalite().process().logTail();
+            throw new LocalSystemException("无法在数据目录中建表，数据可能已损坏 / cannot provision tables, the data directory "
+                    + data + " may be damaged (" + e.getMessage() + "); logs: " + data.resolve("logs") + engineLog, e);
+        }
+        properties.forEach(System::setProperty);
+
+        Map<String, FunctionHost> functions = new LinkedHashMap<>();
+        for (SamTemplate.Function function : template.functions()) {
+            System.out.println("Loading " + function.logicalId() + " from " + function.codeUri());
+            FunctionHost host = FunctionHost.load(function.logicalId(), home.resolve(function.codeUri()),
+                    function.handler(), "APIGatewayV2HTTPEvent");
+            functions.put(function.logicalId(), host);
+            resources.add(0, host);
+        }
+        ObjectMapper json = new ObjectMapper();
+        LocalIdentity identity = LocalIdentity.open(data.resolve("local-identity.json"), json, Clock.systemUTC());
+        gateway = Gateway.start(server, new RouteTable(template), functions, identity, json, Clock.systemUTC());
+        resources.add(0, gateway);
+
+        Gateway.Response campaign = gateway.call("GET", "/campaign", Map.of(), null);
+        if (campaign.status() != 200) {
+            throw new LocalSystemException("无法读取征集活动 / cannot read the campaign: " + campaign.status() + " "
+                    + campaign.text());
+        }
+        printWelcome(origin, template, campaign.text());
+    }
+
+    private static void printWelcome(String origin, SamTemplate template, String campaign) {
+        System.out.println();
+        System.out.println("典赞·科普中国 local system is up: " + origin);
+        System.out.println("  campaign: " + campaign);
+        System.out.println("  routes (from template.yaml):");
+        new RouteTable(template).targets().forEach(t -> System.out.println("    " + t.route().routeKey()
+                + (t.route().authorized() ? "   [token]" : "   [public]") + "  -> " + t.function().logicalId()));
+        System.out.println("  sign in:  curl -s -X POST " + origin + "/local/sign-in -d '{\"username\":\"admin\"}'");
+        System.out.println("  Ctrl-C stops everything; data stays for the next start.");
+    }
+
+    private Path prepareDataDir(Path data) {
+        try {
+            if (Files.exists(data) && !Files.isDirectory(data)) {
+                throw new LocalSystemException("数据目录不是目录 / the data path is not a directory: " + data);
+            }
+            Files.createDirectories(data);
+            FileChannel channel = FileChannel.open(data.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new LocalSystemException("数据目录正被另一个本地系统使用 / another local system uses " + data);
+            }
+            resources.add(channel);
+            return data;
+        } catch (IOException e) {
+            throw new LocalSystemException("无法使用数据目录 / cannot use the data directory " + data + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() {
+        return cn.org.cast.dianzan.engines.ChildProcess.freePort();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+        resources.clear();
+    }
+}
