@@ -1,0 +1,41 @@
+package cn.org.cast.dianzan.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import software.amazon.awscdk.Stack;
+
+/** Every cdk-nag finding we accept, each with the reason we accept it. Nothing else is suppressed. */
+final class NagSuppressionsWithReasons {
+
+    private NagSuppressionsWithReasons() {
+    }
+
+    static void apply(Stack stack) {
+        NagSuppressions.addStackSuppressions(stack, List.of(
+                NagPackSuppression.builder().id("AwsSolutions-IAM4")
+                        .reason("Functions use the AWS managed AWSLambdaBasicExecutionRole only to write their own logs.")
+                        .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                        .reason("Table grants cover the table's own GSIs (table ARN + /index/*), needed to query them.")
+                        .appliesTo(List.of(RegexAppliesTo.builder()
+                                .regex("/^Resource::<(Main|Audit)Table[A-Z0-9]+\\.Arn>\\/index\\/\\*$/g").build()))
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-L1")
+                        .reason("The platform is fixed on the java21 runtime (Java 17 bytecode) until a newer LTS is qualified.")
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-COG2")
+                        .reason("Thousands of unit accounts sign in once or twice a year; MFA is offered (TOTP) and "
+                                + "threat protection is enforced rather than requiring MFA of every unit.")
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-APIG4")
+                        .reason("Only routes declared open (GET /campaign: the public dates and quotas) skip the JWT "
+                                + "authorizer; DianzanStackTest asserts every other route uses it.")
+                        .build()), true);
+        NagSuppressions.addResourceSuppressionsByPath(stack, "/" + stack.getStackName() + "/AccessLogsBucket/Resource",
+                List.of(NagPackSuppression.builder().id("AwsSolutions-S1")
+                        .reason("This is the access-log bucket itself; logging it into itself would loop.").build()));
+    }
+}

@@ -1,0 +1,57 @@
+package cn.org.cast.dianzan.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.org.cast.dianzan.engines.ProjectHome;
+import cn.org.cast.dianzan.engines.SamTemplate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** template.yaml (what the local runner and the tests use) and the CDK stack (what is deployed) agree. */
+class TemplateDriftTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static StackShape synthesized() {
+        return StackShape.ofSynthesized(JSON.valueToTree(SynthesizedStack.template().toJSON()));
+    }
+
+    @Test
+    void templateYamlAndTheCdkStackDescribeTheSameFunctionsRoutesAndTables() {
+        StackShape sam = StackShape.of(SamTemplate.load(ProjectHome.templateFile()));
+        assertEquals(sam, synthesized());
+        assertTrue(sam.functions().size() >= 1 && sam.tables().size() == 2, sam.toString());
+    }
+
+    @ParameterizedTest(name = "drift caught: {0}")
+    @CsvSource(delimiter = '|', value = {
+        "a route path changed        | Path: /campaign\\n            Method: PUT | Path: /campaigns\\n            Method: PUT",
+        "a public route now open     | Method: PUT | Method: PUT\\n            Auth:\\n              Authorizer: NONE",
+        "a handler renamed           | campaign.CampaignHandler | campaign.CampaignFunctionHandler",
+        "the runtime changed         | Runtime: java21 | Runtime: java17",
+        "a GSI renamed               | IndexName: gsi2 | IndexName: gsi3",
+        "a table key changed         | KeyType: RANGE\\n      GlobalSecondaryIndexes:\\n        - IndexName: gsi1 | KeyType: HASH\\n      GlobalSecondaryIndexes:\\n        - IndexName: gsi1",
+        "the memory changed          | MemorySize: 1024 | MemorySize: 512"
+    })
+    void aDeliberatelyAlteredCopyOfTemplateYamlIsCaught(String what, String from, String to) throws IOException {
+        String original = Files.readString(ProjectHome.templateFile(), StandardCharsets.UTF_8);
+        String fromText = from.replace("\\n", "\n");
+        assertTrue(original.contains(fromText), "the alteration must apply: " + what);
+        Path altered = dir.resolve("template.yaml");
+        Files.writeString(altered, original.replace(fromText, to.replace("\\n", "\n")), StandardCharsets.UTF_8);
+
+        assertNotEquals(StackShape.of(SamTemplate.load(altered)), synthesized(), what);
+    }
+}
