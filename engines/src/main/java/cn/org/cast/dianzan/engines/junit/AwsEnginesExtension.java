@@ -7,6 +7,8 @@ import cn.org.cast.dianzan.engines.SamTemplate;
 import java.nio.file.Files;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -16,13 +18,22 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * with {@code -Ddianzan.engines=localstack}), and fresh tables and buckets from template.yaml for
  * every test class, so classes never see each other's data.
  */
-public final class AwsEnginesExtension implements BeforeAllCallback, ParameterResolver {
+public final class AwsEnginesExtension implements BeforeAllCallback, ExecutionCondition, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AwsEnginesExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
         resources(context);
+    }
+
+    /** Without a Docker engine the LocalStack run disables the tests: reported as skipped, never as passed. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if ("localstack".equals(System.getProperty("dianzan.engines")) && !LocalStackEngines.dockerAvailable()) {
+            return ConditionEvaluationResult.disabled(LocalStackEngines.NO_DOCKER);
+        }
+        return ConditionEvaluationResult.enabled("engines available");
     }
 
     @Override

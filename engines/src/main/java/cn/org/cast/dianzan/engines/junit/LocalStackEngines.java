@@ -19,9 +19,15 @@ final class LocalStackEngines implements AwsEngines {
         this.container = container;
     }
 
+    static final String NO_DOCKER = "没有 Docker 引擎，LocalStack 测试跳过 / no Docker engine: LocalStack ITs skipped, not passed";
+
+    static boolean dockerAvailable() {
+        return DockerClientFactory.instance().isDockerAvailable();
+    }
+
     static LocalStackEngines start() {
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            throw new TestAbortedException("没有 Docker 引擎，LocalStack 测试跳过 / no Docker engine: LocalStack ITs skipped, not passed");
+        if (!dockerAvailable()) {
+            throw new TestAbortedException(NO_DOCKER);
         }
         LocalStackContainer container = new LocalStackContainer(IMAGE)
                 .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.S3);
