@@ -13,7 +13,21 @@ public record FunctionSpec(String id, String module, String handler, String desc
             new FunctionSpec("CampaignFunction", "campaign",
                     "cn.org.cast.dianzan.functions.campaign.CampaignHandler",
                     "The campaign - dates, quotas and phase (GET public, PUT admin).",
-                    List.of(new RouteSpec("GET", "/campaign", true), new RouteSpec("PUT", "/campaign", false))));
+                    List.of(new RouteSpec("GET", "/campaign", true), new RouteSpec("PUT", "/campaign", false))),
+            new FunctionSpec("CodeBindingFunction", "code-binding",
+                    "cn.org.cast.dianzan.functions.codebinding.CodeBindingHandler",
+                    "Recommendation codes - admins issue, revoke and reissue; units bind; implementers join.",
+                    List.of(
+                            new RouteSpec("POST", "/admin/codes", false),
+                            new RouteSpec("GET", "/admin/codes", false),
+                            new RouteSpec("GET", "/admin/codes/export", false),
+                            new RouteSpec("POST", "/admin/codes/{code}/revoke", false),
+                            new RouteSpec("POST", "/admin/codes/{code}/reissue", false),
+                            new RouteSpec("POST", "/codes/{code}/bind", false),
+                            new RouteSpec("POST", "/codes/{code}/join", false),
+                            new RouteSpec("GET", "/units/me/implementers", false),
+                            new RouteSpec("POST", "/units/me/implementers/{memberId}/detach", false),
+                            new RouteSpec("GET", "/me", false))));
 
     public String jarPath() {
         return "functions/" + module + "/target/" + module + "-function.jar";

@@ -13,6 +13,14 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(201, body, Map.of());
     }
 
+    /** A body sent as it is, not as JSON: a CSV export, say. */
+    public record TextBody(String contentType, String text) {
+    }
+
+    public static ApiResponse text(String contentType, String text, Map<String, String> headers) {
+        return new ApiResponse(200, new TextBody(contentType, text), headers);
+    }
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, null, Map.of());
     }

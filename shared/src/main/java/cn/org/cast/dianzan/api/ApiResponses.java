@@ -62,10 +62,17 @@ public class ApiResponses {
     public APIGatewayV2HTTPResponse toHttp(ApiResponse response) {
         Map<String, String> headers = new HashMap<>(BASE_HEADERS);
         headers.putAll(response.headers());
+        String body;
+        if (response.body() instanceof ApiResponse.TextBody text) {
+            headers.put("Content-Type", text.contentType());
+            body = text.text();
+        } else {
+            body = response.body() == null ? null : write(response.body());
+        }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(headers)
-                .withBody(response.body() == null ? null : write(response.body()))
+                .withBody(body)
                 .withIsBase64Encoded(false)
                 .build();
     }

@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
  * Who calls, read only from the claims that the API's JWT authorizer verified (Cognito in the
  * cloud, the local runner's signer locally). An anonymous caller reached a public route.
  */
-public record Caller(String subject, String username, Set<String> groups) {
+public record Caller(String subject, String username, Set<String> groups, String accountType) {
 
     public static final String ADMIN_GROUP = "admin";
-    private static final Caller ANONYMOUS = new Caller(null, null, Set.of());
+    private static final Caller ANONYMOUS = new Caller(null, null, Set.of(), null);
 
     public static Caller anonymous() {
         return ANONYMOUS;
@@ -30,7 +30,7 @@ public record Caller(String subject, String username, Set<String> groups) {
         String username = claims.getOrDefault("cognito:username", claims.getOrDefault("username", claims.get("sub")));
         return new Caller(claims.get("sub"), username, Arrays.stream(groups.split("[\\s,]+"))
                 .filter(g -> !g.isBlank())
-                .collect(Collectors.toUnmodifiableSet()));
+                .collect(Collectors.toUnmodifiableSet()), claims.get("custom:account_type"));
     }
 
     public boolean authenticated() {
@@ -44,6 +44,14 @@ public record Caller(String subject, String username, Set<String> groups) {
     public Caller requireAuthenticated() {
         if (!authenticated()) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED);
+        }
+        return this;
+    }
+
+    /** The account type chosen at registration (Cognito custom:account_type): RECOMMENDER or IMPLEMENTER. */
+    public Caller requireAccountType(String type) {
+        if (!type.equals(requireAuthenticated().accountType())) {
+            throw new ApiException(ErrorCode.WRONG_ACCOUNT_TYPE);
         }
         return this;
     }

@@ -7,10 +7,24 @@ package cn.org.cast.dianzan.api;
 public enum ErrorCode {
     INVALID_JSON(400, "请求内容不是有效的JSON"),
     VALIDATION_FAILED(400, "提交的信息有误，请按提示修改"),
+    CODE_MALFORMED(400, "推荐码格式不正确，应为15位字母和数字"),
+    CODE_CHECK_FAILED(400, "推荐码校验位错误，请核对后重新输入"),
     UNAUTHENTICATED(401, "请先登录"),
     ADMIN_ONLY(403, "仅管理员可以执行此操作"),
+    WRONG_ACCOUNT_TYPE(403, "当前账号类型不能执行此操作"),
+    CAMPAIGN_NOT_OPEN(403, "征集尚未开始"),
+    CAMPAIGN_CLOSED(403, "征集已截止"),
     NOT_FOUND(404, "请求的内容不存在"),
+    CODE_NOT_FOUND(404, "推荐码不存在，请核对后重新输入"),
+    UNIT_NOT_BOUND(404, "当前账号尚未绑定推荐码"),
+    MEMBER_NOT_FOUND(404, "该实施单位不在本单位名下"),
     VERSION_CONFLICT(409, "内容已被他人修改，请刷新后再试"),
+    CODE_REVOKED(409, "该推荐码已作废，请联系管理员获取新的推荐码"),
+    CODE_ALREADY_BOUND(409, "该推荐码已被其他单位绑定，一个推荐码只能绑定一个单位"),
+    CODE_NOT_BOUND(409, "该推荐码尚未被推荐单位绑定，暂不能加入"),
+    CODE_ALREADY_REPLACED(409, "该推荐码已重新发放过"),
+    ACCOUNT_ALREADY_BOUND(409, "当前账号在本次征集中已绑定推荐码或已加入推荐单位"),
+    TOO_MANY_CODE_ATTEMPTS(429, "推荐码输入错误次数过多，请稍后再试"),
     INTERNAL_ERROR(500, "系统繁忙，请稍后再试");
 
     private final int status;

@@ -15,6 +15,12 @@ import java.util.List;
  */
 public final class RequestFields {
 
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9]\\d{9}");
+    private static final java.util.regex.Pattern LANDLINE =
+            java.util.regex.Pattern.compile("0\\d{2,3}-?[2-9]\\d{6,7}(-\\d{1,6})?");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}");
+
     private final JsonNode node;
     private final String prefix;
     private final List<FieldError> errors;
@@ -64,6 +70,85 @@ public final class RequestFields {
             return null;
         }
         return text;
+    }
+
+    /** An optional text field: absent, null or blank is null; otherwise checked as {@link #text}. */
+    public String optionalText(String field, String label, int maxLength) {
+        JsonNode value = absent ? null : node.get(field);
+        if (value == null || value.isNull() || (value.isString() && value.getStringValue().isBlank())) {
+            return null;
+        }
+        return text(field, label, maxLength);
+    }
+
+    /** A required value of an enumeration, given by its constant name; the message lists the choices. */
+    public <E extends Enum<E>> E choice(String field, String label, Class<E> type, java.util.function.Function<E, String> describe) {
+        String value = text(field, label, 64);
+        if (value == null) {
+            return null;
+        }
+        for (E candidate : type.getEnumConstants()) {
+            if (candidate.name().equals(value)) {
+                return candidate;
+            }
+        }
+        error(field, "UNKNOWN_VALUE", label + "须为以下之一：" + java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name() + "（" + describe.apply(c) + "）").collect(java.util.stream.Collectors.joining("、")));
+        return null;
+    }
+
+    /** A required mainland China phone: a mobile (1[3-9] and 9 digits) or a landline with its area code. */
+    public String phone(String field, String label) {
+        String value = text(field, label, 32);
+        if (value == null) {
+            return null;
+        }
+        String digits = value.replaceAll("[\\s()（）]", "").replaceFirst("^(\\+86|0086)-?", "");
+        if (!MOBILE.matcher(digits).matches() && !LANDLINE.matcher(digits).matches()) {
+            error(field, "INVALID_PHONE", label + "须为手机号码（11位）或带区号的固定电话，如 010-12345678");
+            return null;
+        }
+        return digits;
+    }
+
+    /** A required e-mail address. */
+    public String email(String field, String label) {
+        String value = text(field, label, 254);
+        if (value == null) {
+            return null;
+        }
+        if (!EMAIL.matcher(value).matches()) {
+            error(field, "INVALID_EMAIL", label + "格式不正确，如 name@example.cn");
+            return null;
+        }
+        return value;
+    }
+
+    /** A required array of objects, 1 to {@code max} of them, each read with an indexed path. */
+    public List<RequestFields> objects(String field, String label, int max) {
+        JsonNode value = present(field, label);
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            typeError(field, label, "数组");
+            return List.of();
+        }
+        if (value.size() == 0 || value.size() > max) {
+            error(field, "COUNT_OUT_OF_RANGE", label + "须为1到" + max + "项，当前" + value.size() + "项");
+            return List.of();
+        }
+        List<RequestFields> items = new ArrayList<>();
+        int index = 0;
+        for (JsonNode item : value.values()) {
+            String path = path(field) + "[" + index++ + "]";
+            if (!item.isObject()) {
+                errors.add(new FieldError(path, "INVALID_TYPE", label + "的每一项须为对象"));
+                continue;
+            }
+            items.add(new RequestFields(item, path + ".", errors, false));
+        }
+        return items;
     }
 
     /** A required date-time with an explicit offset, e.g. {@code 2026-06-30T23:59:59+08:00}. */

@@ -48,6 +48,18 @@ public class CampaignService {
         });
     }
 
+    /** The campaign, if it accepts registrations and submissions now (China time); else 403 with why. */
+    public Campaign requireOpen() {
+        Campaign campaign = current();
+        switch (campaign.phaseAt(clock.instant())) {
+            case NOT_OPEN -> throw new ApiException(ErrorCode.CAMPAIGN_NOT_OPEN, "征集尚未开始，开始时间为北京时间 "
+                    + ChinaTime.format(campaign.registrationOpensAt()).replace('T', ' ').substring(0, 16), List.of(), Map.of());
+            case CLOSED -> throw new ApiException(ErrorCode.CAMPAIGN_CLOSED);
+            case OPEN -> { }
+        }
+        return campaign;
+    }
+
     public CampaignView view(Campaign campaign) {
         return CampaignView.of(campaign, clock.instant());
     }
