@@ -27,7 +27,20 @@ public record FunctionSpec(String id, String module, String handler, String desc
                             new RouteSpec("POST", "/codes/{code}/join", false),
                             new RouteSpec("GET", "/units/me/implementers", false),
                             new RouteSpec("POST", "/units/me/implementers/{memberId}/detach", false),
-                            new RouteSpec("GET", "/me", false))));
+                            new RouteSpec("GET", "/me", false))),
+            new FunctionSpec("CaseSaveFunction", "case-save",
+                    "cn.org.cast.dianzan.functions.casesave.CaseSaveHandler",
+                    "The case form - create (idempotent), edit (If-Match), delete, submit; the 2025 list.",
+                    List.of(
+                            new RouteSpec("GET", "/case-form", false),
+                            new RouteSpec("POST", "/cases", false),
+                            new RouteSpec("GET", "/cases", false),
+                            new RouteSpec("GET", "/cases/{id}", false),
+                            new RouteSpec("PUT", "/cases/{id}", false),
+                            new RouteSpec("DELETE", "/cases/{id}", false),
+                            new RouteSpec("POST", "/cases/{id}/submit", false),
+                            new RouteSpec("POST", "/admin/selected-2025", false),
+                            new RouteSpec("POST", "/admin/cases/{id}/clear-2025-match", false))));
 
     public String jarPath() {
         return "functions/" + module + "/target/" + module + "-function.jar";

@@ -151,6 +151,87 @@ public final class RequestFields {
         return items;
     }
 
+    /** Reads a field only if it was sent: absent, null or a blank string is null, with no error. */
+    public <T> T optional(String field, java.util.function.Function<String, T> reader) {
+        JsonNode value = absent ? null : node.get(field);
+        if (value == null || value.isNull() || (value.isString() && value.getStringValue().isBlank())) {
+            return null;
+        }
+        return reader.apply(field);
+    }
+
+    /** A required multi-line text (line breaks and tabs allowed), trimmed, at most {@code maxLength} characters. */
+    public String multilineText(String field, String label, int maxLength) {
+        JsonNode value = present(field, label);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            return typeError(field, label, "文本");
+        }
+        String text = value.getStringValue().strip();
+        if (text.isEmpty()) {
+            error(field, "REQUIRED", label + "为必填项");
+            return null;
+        }
+        if (TextLength.hasControlCharacters(text, true)) {
+            error(field, "CONTROL_CHARACTERS", label + "含有不可见的控制字符");
+            return null;
+        }
+        int length = TextLength.of(text);
+        if (length > maxLength) {
+            error(field, "TOO_LONG", label + "不超过" + maxLength + "字，当前" + length + "字");
+            return null;
+        }
+        return text;
+    }
+
+    /** A required calendar date, {@code 2025-03-01}. */
+    public java.time.LocalDate date(String field, String label) {
+        String value = text(field, label, 10);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            error(field, "INVALID_DATE", label + "须为日期，如 2025-03-01");
+            return null;
+        }
+    }
+
+    /** A required web link: http or https only (no javascript:, data: or other schemes), with a host. */
+    public String webLink(String field, String label) {
+        String value = text(field, label, 2048);
+        if (value == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank()) {
+                return value;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        error(field, "INVALID_URL", label + "须为以 http:// 或 https:// 开头的网址");
+        return null;
+    }
+
+    /** An optional array of objects, at most {@code max} of them, each read with an indexed path. */
+    public List<RequestFields> optionalObjects(String field, String label, int max) {
+        JsonNode value = absent ? null : node.get(field);
+        if (value == null || value.isNull() || (value.isArray() && value.size() == 0)) {
+            return List.of();
+        }
+        if (value.isArray() && value.size() > max) {
+            error(field, "TOO_MANY", label + "不超过" + max + "项，当前" + value.size() + "项");
+            return List.of();
+        }
+        return objects(field, label, max);
+    }
+
     /** A required date-time with an explicit offset, e.g. {@code 2026-06-30T23:59:59+08:00}. */
     public Instant instant(String field, String label) {
         JsonNode value = present(field, label);
@@ -199,6 +280,11 @@ public final class RequestFields {
 
     public void error(String field, String code, String message) {
         errors.add(new FieldError(path(field), code, message));
+    }
+
+    public boolean hasErrorOn(String field) {
+        String path = path(field);
+        return errors.stream().anyMatch(e -> e.field().equals(path));
     }
 
     public boolean hasErrors() {

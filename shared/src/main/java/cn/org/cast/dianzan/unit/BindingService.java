@@ -167,6 +167,37 @@ public class BindingService {
         return new UnitViews.AccountView(caller.username(), caller.accountType(), caller.isAdmin(), unit, membership);
     }
 
+    /** Where an account enters cases: the unit it owns, or the unit it joined (still active or not). */
+    public record Workplace(String unitId, String organization, boolean active) {
+    }
+
+    /** The caller's workplace; 403 if it has neither bound a code nor joined a unit. */
+    public Workplace workplace(Caller caller) {
+        caller.requireAuthenticated();
+        AccountBinding binding = bindings.find(caller.subject(), campaigns.campaignId())
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_JOINED));
+        if (binding.role() == AccountBinding.Role.RECOMMENDER) {
+            Unit unit = units.find(binding.unitId()).filter(u -> u.ownerSubject().equals(caller.subject()))
+                    .orElseThrow(() -> new ApiException(ErrorCode.NOT_JOINED));
+            return new Workplace(unit.unitId(), unit.info().unitName(), true);
+        }
+        Membership member = units.findMember(binding.unitId(), caller.subject())
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_JOINED));
+        return new Workplace(member.unitId(), member.organization(), member.status() == Membership.Status.ACTIVE);
+    }
+
+    /** True if the caller is the recommending unit that owns {@code unitId}. */
+    public boolean ownsUnit(Caller caller, String unitId) {
+        return caller.authenticated() && BindingService.RECOMMENDER.equals(caller.accountType())
+                && units.find(unitId).map(u -> u.ownerSubject().equals(caller.subject())).orElse(false);
+    }
+
+    /** True while the account may still edit its cases under the unit: it owns the unit or is an active member. */
+    public boolean mayEditUnder(String subject, String unitId) {
+        return units.find(unitId).map(u -> u.ownerSubject().equals(subject)).orElse(false)
+                || units.findMember(unitId, subject).map(m -> m.status() == Membership.Status.ACTIVE).orElse(false);
+    }
+
     /** The unit the caller owns; 404 if it has bound no code (a unit is never told about others). */
     public String ownUnitId(Caller caller) {
         caller.requireAccountType(RECOMMENDER);

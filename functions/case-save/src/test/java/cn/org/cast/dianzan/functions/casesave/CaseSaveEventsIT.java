@@ -1,0 +1,91 @@
+package cn.org.cast.dianzan.functions.casesave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.org.cast.dianzan.api.Caller;
+import cn.org.cast.dianzan.api.RequestFields;
+import cn.org.cast.dianzan.code.CodeService;
+import cn.org.cast.dianzan.code.IssuedCode;
+import cn.org.cast.dianzan.code.UnitType;
+import cn.org.cast.dianzan.testing.HttpEvents;
+import cn.org.cast.dianzan.unit.BindingService;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import java.util.List;
+import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
+import cn.org.cast.dianzan.engines.junit.AwsResources;
+import cn.org.cast.dianzan.testing.FakeLambdaContext;
+import cn.org.cast.dianzan.testing.LambdaEvents;
+import cn.org.cast.dianzan.testing.TestContexts;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every sample of events/case-save answers as documented. */
+@ExtendWith(AwsEnginesExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseSaveEventsIT {
+
+    private final AwsResources aws;
+    private CaseSaveHandler handler;
+
+    CaseSaveEventsIT(AwsResources aws) {
+        this.aws = aws;
+    }
+
+    @BeforeAll
+    void start() {
+        ApplicationContext context =
+                TestContexts.against(aws, TestContexts.fixedAt("2026-06-20T10:00:00+08:00"));
+        handler = new CaseSaveHandler(context);
+        // the samples' implementer has joined a unit; the case id they name was never created
+        JsonMapper json = JsonMapper.createDefault();
+        String code = context.getBean(CodeService.class).issue(
+                Caller.fromClaims(HttpEvents.admin("admin")),
+                List.of(new IssuedCode.IntendedUnit("样例单位",
+                        UnitType.OTHER, null))).get(0).code().display();
+        BindingService bindings = context.getBean(BindingService.class);
+        bindings.bind(Caller.fromClaims(HttpEvents.recommender("sample-unit")),
+                code, RequestFields.parse(json, """
+                        {"unitName":"样例单位","address":"某地1号","contactName":"王老师","contactTitle":"部长",
+                         "phone":"13912345678","email":"unit@example.cn"}"""));
+        bindings.join(Caller.fromClaims(HttpEvents.implementer(
+                "7a3f0c22-impl-0001")), code, RequestFields.parse(json, "{\"organization\":\"某市科技馆\"}"));
+    }
+
+    @AfterAll
+    void stop() {
+        handler.close();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource({
+        "get-case-form,                       200, ",
+        "create-case,                         201, ",
+        "create-case-without-idempotency-key, 400, IDEMPOTENCY_KEY_REQUIRED",
+        "create-case-bad-fields,              400, VALIDATION_FAILED",
+        "create-case-invalid-json,            400, INVALID_JSON",
+        "list-cases,                          200, ",
+        "get-case,                            404, NOT_FOUND",
+        "update-case,                         404, NOT_FOUND",
+        "update-case-without-if-match,        428, PRECONDITION_REQUIRED",
+        "delete-case,                         404, NOT_FOUND",
+        "submit-case,                         404, NOT_FOUND",
+        "import-2025-selections,              200, ",
+        "import-2025-selections-not-admin,    403, ADMIN_ONLY",
+        "clear-2025-match,                    404, NOT_FOUND"
+    })
+    void theSampleEventAnswersAsDocumented(String event, int status, String code) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                LambdaEvents.http("case-save/" + event + ".json"), new FakeLambdaContext());
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        if (code != null) {
+            assertTrue(response.getBody().contains("\"code\":\"" + code + "\""), response.getBody());
+        }
+    }
+}
