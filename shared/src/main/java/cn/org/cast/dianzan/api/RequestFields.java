@@ -48,28 +48,7 @@ public final class RequestFields {
 
     /** A required text field, trimmed, at most {@code maxLength} characters as a reader counts them. */
     public String text(String field, String label, int maxLength) {
-        JsonNode value = present(field, label);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isString()) {
-            return typeError(field, label, "文本");
-        }
-        String text = value.getStringValue().strip();
-        if (text.isEmpty()) {
-            error(field, "REQUIRED", label + "为必填项");
-            return null;
-        }
-        if (TextLength.hasControlCharacters(text, false)) {
-            error(field, "CONTROL_CHARACTERS", label + "含有不可见的控制字符");
-            return null;
-        }
-        int length = TextLength.of(text);
-        if (length > maxLength) {
-            error(field, "TOO_LONG", label + "不超过" + maxLength + "字，当前" + length + "字");
-            return null;
-        }
-        return text;
+        return readText(field, label, maxLength, false);
     }
 
     /** An optional text field: absent, null or blank is null; otherwise checked as {@link #text}. */
@@ -162,6 +141,10 @@ public final class RequestFields {
 
     /** A required multi-line text (line breaks and tabs allowed), trimmed, at most {@code maxLength} characters. */
     public String multilineText(String field, String label, int maxLength) {
+        return readText(field, label, maxLength, true);
+    }
+
+    private String readText(String field, String label, int maxLength, boolean multiline) {
         JsonNode value = present(field, label);
         if (value == null) {
             return null;
@@ -174,7 +157,7 @@ public final class RequestFields {
             error(field, "REQUIRED", label + "为必填项");
             return null;
         }
-        if (TextLength.hasControlCharacters(text, true)) {
+        if (TextLength.hasControlCharacters(text, multiline)) {
             error(field, "CONTROL_CHARACTERS", label + "含有不可见的控制字符");
             return null;
         }

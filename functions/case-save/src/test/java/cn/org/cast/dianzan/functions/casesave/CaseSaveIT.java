@@ -1,5 +1,9 @@
 package cn.org.cast.dianzan.functions.casesave;
 
+import static cn.org.cast.dianzan.testing.Answers.body;
+import static cn.org.cast.dianzan.testing.Answers.error;
+import static cn.org.cast.dianzan.testing.Answers.fieldCodes;
+import static cn.org.cast.dianzan.testing.Answers.json;
 import static cn.org.cast.dianzan.testing.HttpEvents.admin;
 import static cn.org.cast.dianzan.testing.HttpEvents.implementer;
 import static cn.org.cast.dianzan.testing.HttpEvents.recommender;
@@ -23,7 +27,6 @@ import cn.org.cast.dianzan.unit.BindingService;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,13 +113,6 @@ class CaseSaveIT {
         return form;
     }
 
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private APIGatewayV2HTTPResponse call(CaseSaveHandler target, HttpEvents event) {
         return target.handleRequest(event.build(), new FakeLambdaContext());
@@ -126,25 +122,8 @@ class CaseSaveIT {
         return call(handler, event);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(APIGatewayV2HTTPResponse response) {
-        try {
-            return JSON.readValue(response.getBody(), Map.class);
-        } catch (IOException e) {
-            throw new AssertionError(response.getBody(), e);
-        }
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> error(APIGatewayV2HTTPResponse response) {
-        return (Map<String, Object>) body(response).get("error");
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Set<String> fieldCodes(APIGatewayV2HTTPResponse response) {
-        return ((List<Map<String, Object>>) error(response).get("fields")).stream()
-                .map(f -> f.get("field") + ":" + f.get("code")).collect(Collectors.toSet());
-    }
 
     private String create(Map<String, String> who, Object form) {
         APIGatewayV2HTTPResponse response = call(request("POST", "/cases").as(who)

@@ -1,5 +1,7 @@
 package cn.org.cast.dianzan.functions.codebinding;
 
+import static cn.org.cast.dianzan.testing.Answers.body;
+import static cn.org.cast.dianzan.testing.Answers.errorCode;
 import static cn.org.cast.dianzan.testing.HttpEvents.admin;
 import static cn.org.cast.dianzan.testing.HttpEvents.implementer;
 import static cn.org.cast.dianzan.testing.HttpEvents.recommender;
@@ -15,8 +17,6 @@ import cn.org.cast.dianzan.testing.HttpEvents;
 import cn.org.cast.dianzan.testing.TestContexts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CodeBindingIT {
 
-    private static final JsonMapper JSON = JsonMapper.createDefault();
     private static final Map<String, String> ADMIN = admin("admin-1");
     private static final String UNIT_INFO = """
             {"unitName":"某省科学技术协会","address":"某省某市科技路1号","contactName":"王老师","contactTitle":"科普部部长",
@@ -68,19 +67,7 @@ class CodeBindingIT {
         return handler.handleRequest(event.build(), new FakeLambdaContext());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(APIGatewayV2HTTPResponse response) {
-        try {
-            return JSON.readValue(response.getBody(), Map.class);
-        } catch (IOException e) {
-            throw new AssertionError(response.getBody(), e);
-        }
-    }
 
-    @SuppressWarnings("unchecked")
-    private static String errorCode(APIGatewayV2HTTPResponse response) {
-        return (String) ((Map<String, Object>) body(response).get("error")).get("code");
-    }
 
     @SuppressWarnings("unchecked")
     private List<String> issue(int count) {
