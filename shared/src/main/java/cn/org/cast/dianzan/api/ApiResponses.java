@@ -79,7 +79,9 @@ public class ApiResponses {
 
     public APIGatewayV2HTTPResponse error(ApiException e, String requestId) {
         ErrorDetail detail = new ErrorDetail(e.code().name(), e.userMessage(), e.fields(), e.details(), requestId);
-        return toHttp(new ApiResponse(e.code().status(), new ErrorBody(detail), Map.of()));
+        Object retryAfter = e.details().get("retryAfterSeconds");
+        Map<String, String> headers = retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter.toString());
+        return toHttp(new ApiResponse(e.code().status(), new ErrorBody(detail), headers));
     }
 
     private String write(Object body) {

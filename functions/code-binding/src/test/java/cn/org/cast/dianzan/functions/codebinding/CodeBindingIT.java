@@ -255,6 +255,7 @@ class CodeBindingIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) body(locked).get("error")).get("details");
         assertEquals("2026-06-20T11:00:00+08:00", details.get("retryAt"));
+        assertEquals("3600", locked.getHeaders().get("Retry-After"));
         assertEquals(10, context.getBean(AuditLog.class).forEntity("ACCOUNT#" + account).stream()
                 .filter(e -> e.action().equals("CODE_LOOKUP_FAILED")).count());
     }
