@@ -41,6 +41,14 @@ public final class Answers {
                 .map(f -> f.get("field") + ":" + f.get("code")).collect(Collectors.toSet());
     }
 
+    /** The answer has this status, and this error code where one is given (a sample event's expectation). */
+    public static void assertAnswer(APIGatewayV2HTTPResponse response, int status, String code) {
+        if (response.getStatusCode() != status || (code != null && !code.equals(errorCode(response)))) {
+            throw new AssertionError("expected " + status + (code == null ? "" : " " + code) + " but got "
+                    + response.getStatusCode() + ": " + response.getBody());
+        }
+    }
+
     public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
