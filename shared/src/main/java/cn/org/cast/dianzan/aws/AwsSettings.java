@@ -18,12 +18,18 @@ public class AwsSettings {
     private final String accessKeyId;
     private final String secretAccessKey;
 
-    public AwsSettings(@Value("${dianzan.aws.region:${aws.region:us-east-1}}") String region,
+    /**
+     * The region: {@code dianzan.aws.region} where set (local engines, tests), else Lambda's AWS_REGION
+     * (read by Micronaut as {@code aws.region}). Two values, not a nested placeholder: Micronaut reads
+     * {@code ${a:${b:c}}} as {@code c}} with the brace left over.
+     */
+    public AwsSettings(@Value("${dianzan.aws.region:}") String explicitRegion,
+                       @Value("${aws.region:us-east-1}") String lambdaRegion,
                        @Value("${dianzan.aws.dynamodb-endpoint:}") String dynamoEndpoint,
                        @Value("${dianzan.aws.s3-endpoint:}") String s3Endpoint,
                        @Value("${dianzan.aws.access-key-id:}") String accessKeyId,
                        @Value("${dianzan.aws.secret-access-key:}") String secretAccessKey) {
-        this.region = region;
+        this.region = explicitRegion.isBlank() ? lambdaRegion : explicitRegion;
         this.dynamoEndpoint = dynamoEndpoint;
         this.s3Endpoint = s3Endpoint;
         this.accessKeyId = accessKeyId;

@@ -1,0 +1,65 @@
+package cn.org.cast.dianzan.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.org.cast.dianzan.engines.LocalEngines;
+import cn.org.cast.dianzan.engines.ProjectHome;
+import cn.org.cast.dianzan.engines.Provisioner;
+import cn.org.cast.dianzan.engines.SamTemplate;
+import cn.org.cast.dianzan.lambdaprobe.InvokeOnce;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each function jar, configured only as Lambda configures it (the environment variables of
+ * template.yaml and AWS_REGION, credentials from the environment), answers a sample event in a
+ * JVM of its own: no system properties, no test classpath.
+ */
+class LambdaEnvironmentIT {
+
+    @Test
+    void everyFunctionJarStartsFromTemplateEnvironmentVariablesAlone() throws Exception {
+        SamTemplate template = SamTemplate.load();
+        Path home = ProjectHome.locate();
+        Map<String, String> events = Map.of("CampaignFunction", "campaign/get-campaign.json",
+                "CodeBindingFunction", "code-binding/who-am-i.json", "CaseSaveFunction", "case-save/get-case-form.json");
+        try (LocalEngines engines = LocalEngines.inMemory(Files.createTempDirectory("lambda-env"))) {
+            Map<String, String> physical = Provisioner.provision(engines, template, "env-").physicalNames();
+            for (SamTemplate.Function function : template.functions()) {
+                ProcessBuilder jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", home.resolve(function.codeUri()) + File.pathSeparator
+                                + Path.of(InvokeOnce.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                        InvokeOnce.class.getName(), function.handler(),
+                        "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+                        home.resolve("events").resolve(events.get(function.logicalId())).toString())
+                        .redirectErrorStream(true);
+                Map<String, String> env = jvm.environment();
+                env.keySet().removeIf(name -> name.startsWith("DIANZAN_") || name.startsWith("AWS_"));
+                for (SamTemplate.EnvVar var : function.environment()) {
+                    env.put(var.name(), var.ref() != null ? physical.get(var.ref()) : var.literal());
+                }
+                env.put("AWS_REGION", "cn-north-1");
+                env.put("AWS_ACCESS_KEY_ID", engines.credentials().accessKeyId());
+                env.put("AWS_SECRET_ACCESS_KEY", engines.credentials().secretAccessKey());
+                env.put("DIANZAN_AWS_DYNAMODB_ENDPOINT", engines.dynamoEndpoint().toString());
+                env.put("DIANZAN_AWS_S3_ENDPOINT", engines.s3Endpoint().toString());
+                Process process = jvm.start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+                List<String> lines = output.lines().filter(l -> l.startsWith("RESPONSE ")).toList();
+                assertEquals(1, lines.size(), function.logicalId() + " printed:\n" + output);
+                JsonNode response = new ObjectMapper().readTree(lines.get(0).substring("RESPONSE ".length()));
+                assertEquals(200, response.path("statusCode").asInt(), function.logicalId() + ": " + response);
+            }
+        }
+    }
+}
