@@ -1,0 +1,126 @@
+package cn.org.cast.dianzan.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.org.cast.dianzan.engines.ChildProcess;
+import cn.org.cast.dianzan.engines.SamTemplate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every route of template.yaml through the local system: without a token a protected route is 401
+ * before any handler runs; a unit's token on an admin route is 403; hostile bodies and parameters
+ * are answered with a 4xx, never a 5xx.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RouteMatrixIT {
+
+    private static final List<String> HOSTILE_BODIES = List.of("{\"name\":", "[]", "null", "\"x\"",
+            "{\"name\":{\"$gt\":\"\"},\"units\":\"<script>\"}", "{" + "\"a\":[".repeat(200) + "]".repeat(200) + "}");
+    private static final List<String> HOSTILE_SEGMENTS = List.of("%27%20OR%201%3D1", "..%2F..%2Fetc", "%00",
+            "x".repeat(300), "%E6%8E%A8");
+
+    @TempDir
+    static Path data;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private LocalSystem system;
+    private int port;
+    private List<SamTemplate.Route> routes;
+
+    @BeforeAll
+    void start() {
+        port = ChildProcess.freePort();
+        system = LocalSystem.start("--port", Integer.toString(port), "--data", data.toString());
+        routes = new ArrayList<>();
+        SamTemplate.load().functions().forEach(f -> routes.addAll(f.routes()));
+    }
+
+    @AfterAll
+    void stop() {
+        system.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "matrix-0000-0001")
+                .header("If-Match", "\"1\"")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(String body) throws Exception {
+        return json.readTree(send("POST", "/local/sign-in", null, body).body()).path("token").asText();
+    }
+
+    private static String concrete(String path, String segment) {
+        return path.replaceAll("\\{[^}]+}", segment);
+    }
+
+    @Test
+    void withoutATokenEveryProtectedRouteIs401AndNoHandlerRuns() throws Exception {
+        for (SamTemplate.Route route : routes) {
+            if (!route.authorized()) {
+                continue;
+            }
+            HttpResponse<String> response = send(route.method(), concrete(route.path(), "ABCDE-FGHJK-MNPQR"), null, "{}");
+            assertEquals(401, response.statusCode(), route.routeKey());
+            assertEquals("{\"message\":\"Unauthorized\"}", response.body(), route.routeKey());
+        }
+    }
+
+    @Test
+    void aUnitsTokenOnEveryAdminRouteIs403() throws Exception {
+        String unit = token("{\"username\":\"matrix-unit\",\"accountType\":\"RECOMMENDER\"}");
+        long adminRoutes = 0;
+        for (SamTemplate.Route route : routes) {
+            if (route.path().startsWith("/admin/") || route.routeKey().equals("PUT /campaign")) {
+                adminRoutes++;
+                HttpResponse<String> response = send(route.method(), concrete(route.path(), "ABCDE-FGHJK-MNPQR"), unit, "{}");
+                assertEquals(403, response.statusCode(), route.routeKey() + ": " + response.body());
+                assertTrue(response.body().contains("\"code\":\"ADMIN_ONLY\""), route.routeKey());
+            }
+        }
+        assertTrue(adminRoutes >= 8);
+    }
+
+    @Test
+    void hostileBodiesAndPathSegmentsGetA4xxNeverA5xx() throws Exception {
+        List<String> tokens = List.of(token("{\"username\":\"admin\"}"),
+                token("{\"username\":\"matrix-unit-2\",\"accountType\":\"RECOMMENDER\"}"),
+                token("{\"username\":\"matrix-impl\",\"accountType\":\"IMPLEMENTER\"}"));
+        for (SamTemplate.Route route : routes) {
+            for (String token : tokens) {
+                for (String body : HOSTILE_BODIES) {
+                    HttpResponse<String> response = send(route.method(), concrete(route.path(), "ABCDE-FGHJK-MNPQR"),
+                            token, body);
+                    assertTrue(response.statusCode() < 500, route.routeKey() + " with " + body + ": " + response.body());
+                }
+                for (String segment : HOSTILE_SEGMENTS) {
+                    if (!route.path().contains("{")) {
+                        continue;
+                    }
+                    HttpResponse<String> response = send(route.method(), concrete(route.path(), segment), token, "{}");
+                    assertTrue(response.statusCode() < 500, route.routeKey() + " at " + segment + ": " + response.body());
+                }
+            }
+        }
+    }
+}
