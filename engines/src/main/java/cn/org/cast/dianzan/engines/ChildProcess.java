@@ -80,10 +80,6 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    public Path log() {
-        return log;
-    }
-
     public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -67,10 +67,6 @@ public final class LocalEngines implements AwsEngines {
         return dynalite;
     }
 
-    public S3ProxyServer s3proxy() {
-        return s3proxy;
-    }
-
     @Override
     public void close() {
         dynalite.close();

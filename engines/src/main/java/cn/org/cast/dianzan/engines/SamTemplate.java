@@ -63,10 +63,6 @@ public final class SamTemplate {
         return load(ProjectHome.templateFile());
     }
 
-    public JsonNode root() {
-        return root;
-    }
-
     public List<Table> tables() {
         List<Table> tables = new ArrayList<>();
         resources("AWS::DynamoDB::Table").forEach((id, properties) -> {

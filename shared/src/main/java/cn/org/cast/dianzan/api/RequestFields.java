@@ -270,10 +270,6 @@ public final class RequestFields {
         return errors.stream().anyMatch(e -> e.field().equals(path));
     }
 
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);

@@ -29,10 +29,6 @@ public record Campaign(String id, String name, Instant registrationOpensAt, Inst
         return now.isBefore(submissionClosesAt) ? Phase.OPEN : Phase.CLOSED;
     }
 
-    public boolean acceptsSubmissionsAt(Instant now) {
-        return phaseAt(now) == Phase.OPEN;
-    }
-
     /** Whole seconds until submissions close, never negative. */
     public long secondsLeftAt(Instant now) {
         return Math.max(0, Duration.between(now, submissionClosesAt).toSeconds());

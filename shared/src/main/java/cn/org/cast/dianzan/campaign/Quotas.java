@@ -8,11 +8,4 @@ public record Quotas(int activityService, int venueBuilding, int total) {
 
     public static final int MIN = 1;
     public static final int MAX = 10;
-
-    public int forCategory(Category category) {
-        return switch (category) {
-            case ACTIVITY_SERVICE -> activityService;
-            case VENUE_BUILDING -> venueBuilding;
-        };
-    }
 }
