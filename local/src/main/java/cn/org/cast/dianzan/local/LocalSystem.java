@@ -1,5 +1,6 @@
 package cn.org.cast.dianzan.local;
 
+import cn.org.cast.dianzan.engines.ChildProcess;
 import cn.org.cast.dianzan.engines.EngineException;
 import cn.org.cast.dianzan.engines.LocalEngines;
 import cn.org.cast.dianzan.engines.ProjectHome;
@@ -119,7 +120,7 @@ public final class LocalSystem implements AutoCloseable {
         String origin = "http://127.0.0.1:" + options.port();
         System.out.println("Starting dynalite and S3Proxy with data in " + data + " ...");
         LocalEngines engines = LocalEngines.onDisk(data, List.of(origin, "http://localhost:" + options.port()),
-                freePort(), freePort());
+                ChildProcess.freePort(), ChildProcess.freePort());
         resources.add(0, engines);
         Map<String, String> properties;
         try {
@@ -182,10 +183,6 @@ public final class LocalSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new LocalSystemException("无法使用数据目录 / cannot use the data directory " + data + ": " + e.getMessage(), e);
         }
-    }
-
-    private static int freePort() {
-        return cn.org.cast.dianzan.engines.ChildProcess.freePort();
     }
 
     @Override

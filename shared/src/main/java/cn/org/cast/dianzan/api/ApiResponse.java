@@ -27,8 +27,12 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
 
     /** The version as a strong ETag, for the client's next {@code If-Match}. */
     public ApiResponse withVersion(long version) {
+        return withHeader("ETag", "\"" + version + "\"");
+    }
+
+    public ApiResponse withHeader(String name, String value) {
         java.util.HashMap<String, String> all = new java.util.HashMap<>(headers);
-        all.put("ETag", "\"" + version + "\"");
+        all.put(name, value);
         return new ApiResponse(status, body, Map.copyOf(all));
     }
 }

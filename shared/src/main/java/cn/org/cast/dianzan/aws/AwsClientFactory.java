@@ -2,7 +2,6 @@ package cn.org.cast.dianzan.aws;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -32,7 +31,7 @@ public class AwsClientFactory {
     @Singleton
     AwsCredentialsProvider credentials(AwsSettings settings) {
         return settings.staticCredentials()
-                .<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(AwsBasicCredentials.create(c[0], c[1])))
+                .<AwsCredentialsProvider>map(StaticCredentialsProvider::create)
                 .orElseGet(DefaultCredentialsProvider::create);
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * Where the SDK clients go. In Lambda only the region is set (from AWS_REGION) and credentials come
@@ -48,7 +49,8 @@ public class AwsSettings {
         return s3Endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(s3Endpoint));
     }
 
-    public Optional<String[]> staticCredentials() {
-        return accessKeyId.isBlank() ? Optional.empty() : Optional.of(new String[] {accessKeyId, secretAccessKey});
+    /** Static credentials for the local engines; empty in Lambda, where the runtime provides them. */
+    public Optional<AwsBasicCredentials> staticCredentials() {
+        return accessKeyId.isBlank() ? Optional.empty() : Optional.of(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
     }
 }

@@ -51,11 +51,18 @@ public class CaseRepository {
     /** Replaces a case still at {@code expectedVersion} and still editable by its owner; false otherwise. */
     public boolean replace(CaseRecord record, long expectedVersion) {
         try {
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected", Items.n(expectedVersion)));
+            List<String> editable = new java.util.ArrayList<>();
+            for (CaseStatus status : CaseStatus.values()) {
+                if (status.editableByOwner()) {
+                    values.put(":" + status.name(), Items.s(status.name()));
+                    editable.add(":" + status.name());
+                }
+            }
             dynamo.putItem(b -> b.tableName(table).item(toItem(record))
-                    .conditionExpression("version = :expected AND #status IN (:draft, :submitted)")
+                    .conditionExpression("version = :expected AND #status IN (" + String.join(", ", editable) + ")")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":expected", Items.n(expectedVersion),
-                            ":draft", Items.s(CaseStatus.DRAFT.name()), ":submitted", Items.s(CaseStatus.SUBMITTED.name()))));
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException moved) {
             return false;

@@ -93,16 +93,16 @@ public class CodeService {
 
     public IssuedCode revoke(Caller caller, String typed) {
         caller.requireAdmin();
-        IssuedCode code = existing(typed);
+        IssuedCode code = existing(RecommendationCode.parse(typed));
         if (code.status() == CodeStatus.REVOKED) {
             return code;
         }
         if (!codes.revoke(code, null, clock.instant())) {
-            throw ApiException.versionConflict(existing(typed).version());
+            throw ApiException.versionConflict(existing(code.code()).version());
         }
         audit.record("CODE#" + code.code().value(), "CODE_REVOKED", caller.subject(),
                 "{\"status\":\"" + code.status() + "\"}", "{\"status\":\"REVOKED\"}");
-        return existing(typed);
+        return existing(code.code());
     }
 
     /**
@@ -112,7 +112,7 @@ public class CodeService {
      */
     public IssuedCode reissue(Caller caller, String typed) {
         caller.requireAdmin();
-        IssuedCode old = existing(typed);
+        IssuedCode old = existing(RecommendationCode.parse(typed));
         if (old.replacedBy() != null) {
             throw new ApiException(ErrorCode.CODE_ALREADY_REPLACED, "该推荐码已重新发放为 "
                     + new RecommendationCode(old.replacedBy()).display(), List.of(), Map.of());
@@ -120,7 +120,7 @@ public class CodeService {
         IssuedCode replacement = insertNew(draw -> old.replacement(draw, clock.instant(), caller.subject()));
         if (!codes.revoke(old, replacement.code().value(), clock.instant())) {
             codes.delete(replacement.code());
-            throw ApiException.versionConflict(existing(typed).version());
+            throw ApiException.versionConflict(existing(old.code()).version());
         }
         if (old.unitId() != null) {
             units.moveToCode(old.unitId(), replacement.code().value());
@@ -133,8 +133,7 @@ public class CodeService {
         return replacement;
     }
 
-    private IssuedCode existing(String typed) {
-        RecommendationCode code = RecommendationCode.parse(typed);
+    private IssuedCode existing(RecommendationCode code) {
         return codes.find(code).orElseThrow(() -> new ApiException(ErrorCode.CODE_NOT_FOUND));
     }
 

@@ -88,11 +88,12 @@ public class BindingService {
             // a retry of a bind that completed: the unit's details change through their own route, not here
             return registered.get();
         }
-        units.save(new Unit(unitId, campaignId, code.value(), info, issued.intended().type(),
-                issued.intended().province(), caller.subject(), now, 1));
+        Unit unit = new Unit(unitId, campaignId, code.value(), info, issued.intended().type(),
+                issued.intended().province(), caller.subject(), now, 1);
+        units.save(unit);
         audit.record("CODE#" + code.value(), "CODE_BOUND", caller.subject(), "{\"status\":\"ISSUED\"}",
                 "{\"status\":\"BOUND\",\"unitId\":\"" + unitId + "\"}");
-        return units.find(unitId).orElseThrow();
+        return unit;
     }
 
     /** An implementing unit joins the recommending unit that holds the code. */

@@ -1,5 +1,7 @@
 package cn.org.cast.dianzan.functions.campaign;
 
+import static cn.org.cast.dianzan.testing.Answers.body;
+import static cn.org.cast.dianzan.testing.Answers.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
@@ -9,8 +11,6 @@ import cn.org.cast.dianzan.testing.LambdaEvents;
 import cn.org.cast.dianzan.testing.TestContexts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The campaign function driven by the sample events of events/campaign, on the engines. */
 @ExtendWith(AwsEnginesExtension.class)
 class CampaignHandlerIT {
-
-    private static final JsonMapper JSON = JsonMapper.createDefault();
 
     private final AwsResources aws;
     private ApplicationContext context;
@@ -50,18 +48,8 @@ class CampaignHandlerIT {
         return handler.handleRequest(LambdaEvents.http("campaign/" + event + ".json"), new FakeLambdaContext());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(APIGatewayV2HTTPResponse response) throws IOException {
-        return JSON.readValue(response.getBody(), Map.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> error(APIGatewayV2HTTPResponse response) throws IOException {
-        return (Map<String, Object>) body(response).get("error");
-    }
-
     @Test
-    void getAnswersTheNoticeCampaignOpenAtTheClocksInstant() throws IOException {
+    void getAnswersTheNoticeCampaignOpenAtTheClocksInstant() {
         APIGatewayV2HTTPResponse response = call("get-campaign");
 
         assertEquals(200, response.getStatusCode());
@@ -76,7 +64,7 @@ class CampaignHandlerIT {
     }
 
     @Test
-    void anAdminPutChangesTheDeadlineForEveryLaterRead() throws IOException {
+    void anAdminPutChangesTheDeadlineForEveryLaterRead() {
         APIGatewayV2HTTPResponse put = call("put-campaign-extend-deadline");
 
         assertEquals(200, put.getStatusCode());
@@ -90,7 +78,7 @@ class CampaignHandlerIT {
     }
 
     @Test
-    void aDeadlineBeforeOpeningIsA400OnThatFieldAndChangesNothing() throws IOException {
+    void aDeadlineBeforeOpeningIsA400OnThatFieldAndChangesNothing() {
         APIGatewayV2HTTPResponse response = call("put-campaign-deadline-before-opening");
 
         assertEquals(400, response.getStatusCode());
@@ -103,7 +91,7 @@ class CampaignHandlerIT {
     }
 
     @Test
-    void everyBadFieldIsListedInOneAnswer() throws IOException {
+    void everyBadFieldIsListedInOneAnswer() {
         APIGatewayV2HTTPResponse response = call("put-campaign-many-errors");
 
         assertEquals(400, response.getStatusCode());
@@ -111,7 +99,7 @@ class CampaignHandlerIT {
     }
 
     @Test
-    void invalidJsonIsA400WithItsOwnCode() throws IOException {
+    void invalidJsonIsA400WithItsOwnCode() {
         APIGatewayV2HTTPResponse response = call("put-campaign-invalid-json");
 
         assertEquals(400, response.getStatusCode());
@@ -119,7 +107,7 @@ class CampaignHandlerIT {
     }
 
     @Test
-    void aSignedInNonAdminIsForbidden() throws IOException {
+    void aSignedInNonAdminIsForbidden() {
         APIGatewayV2HTTPResponse response = call("put-campaign-not-admin");
 
         assertEquals(403, response.getStatusCode());
@@ -128,7 +116,7 @@ class CampaignHandlerIT {
     }
 
     @Test
-    void withoutVerifiedClaimsAPutIsUnauthenticated() throws IOException {
+    void withoutVerifiedClaimsAPutIsUnauthenticated() {
         APIGatewayV2HTTPResponse response = call("put-campaign-no-token");
 
         assertEquals(401, response.getStatusCode());
@@ -136,7 +124,7 @@ class CampaignHandlerIT {
     }
 
     @Test
-    void aStaleIfMatchIsAConflictThatNamesTheCurrentVersion() throws IOException {
+    void aStaleIfMatchIsAConflictThatNamesTheCurrentVersion() {
         APIGatewayV2HTTPResponse response = call("put-campaign-stale-version");
 
         assertEquals(409, response.getStatusCode());

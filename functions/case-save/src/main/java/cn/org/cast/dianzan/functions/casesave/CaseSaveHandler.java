@@ -43,7 +43,7 @@ public class CaseSaveHandler extends ApiHandler {
                     CaseService.Created created = cases.create(request.caller(), request.header("Idempotency-Key"),
                             fields(request));
                     ApiResponse response = respond(request, created.record(), created.replayed() ? 200 : 201);
-                    return created.replayed() ? withHeader(response, "Idempotent-Replayed", "true") : response;
+                    return created.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
                 })
                 .signedIn("GET /cases", request -> ApiResponse.ok(new CaseList(
                         cases.list(request.caller()).stream().map(CaseView.Summary::of).toList())))
@@ -67,12 +67,6 @@ public class CaseSaveHandler extends ApiHandler {
 
     private ApiResponse respond(ApiRequest request, CaseRecord record, int status) {
         return new ApiResponse(status, cases.view(request.caller(), record), Map.of()).withVersion(record.version());
-    }
-
-    private static ApiResponse withHeader(ApiResponse response, String name, String value) {
-        java.util.Map<String, String> headers = new java.util.HashMap<>(response.headers());
-        headers.put(name, value);
-        return new ApiResponse(response.status(), response.body(), headers);
     }
 
     private static String id(ApiRequest request) {
