@@ -39,8 +39,17 @@ public final class SamTemplate {
     public record EnvVar(String name, String literal, String ref) {
     }
 
+    /** A SAM {@code Schedule} event: an EventBridge rule's expression, e.g. {@code rate(5 minutes)}. */
+    public record Schedule(String name, String expression) {
+    }
+
     public record Function(String logicalId, String codeUri, String handler, String runtime, int memorySize,
-                           int timeout, List<EnvVar> environment, List<Route> routes) {
+                           int timeout, List<EnvVar> environment, List<Route> routes, List<Schedule> schedules) {
+
+        /** Lambda hands a function the event of its trigger: API Gateway's, or EventBridge's for a schedule. */
+        public boolean scheduled() {
+            return !schedules.isEmpty();
+        }
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -90,17 +99,23 @@ public final class SamTemplate {
             List<EnvVar> environment = new ArrayList<>(environment(globals));
             environment.addAll(environment(p));
             List<Route> routes = new ArrayList<>();
-            p.path("Events").forEach(event -> {
-                if ("HttpApi".equals(event.path("Type").asText())) {
-                    JsonNode ep = event.path("Properties");
-                    boolean open = "NONE".equals(ep.path("Auth").path("Authorizer").asText());
-                    routes.add(new Route(ep.path("Method").asText().toUpperCase(), ep.path("Path").asText(), !open));
+            List<Schedule> schedules = new ArrayList<>();
+            p.path("Events").fields().forEachRemaining(named -> {
+                JsonNode event = named.getValue();
+                JsonNode ep = event.path("Properties");
+                switch (event.path("Type").asText()) {
+                    case "HttpApi" -> {
+                        boolean open = "NONE".equals(ep.path("Auth").path("Authorizer").asText());
+                        routes.add(new Route(ep.path("Method").asText().toUpperCase(), ep.path("Path").asText(), !open));
+                    }
+                    case "Schedule" -> schedules.add(new Schedule(named.getKey(), ep.path("Schedule").asText()));
+                    default -> { }
                 }
             });
             functions.add(new Function(id, p.path("CodeUri").asText(), p.path("Handler").asText(),
                     p.path("Runtime").asText(globals.path("Runtime").asText()),
                     p.path("MemorySize").asInt(globals.path("MemorySize").asInt()),
-                    p.path("Timeout").asInt(globals.path("Timeout").asInt()), environment, routes));
+                    p.path("Timeout").asInt(globals.path("Timeout").asInt()), environment, routes, schedules));
         });
         return functions;
     }

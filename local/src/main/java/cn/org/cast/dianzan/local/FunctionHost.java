@@ -12,6 +12,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;
 
@@ -76,6 +77,21 @@ final class FunctionHost implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /**
+     * The routes the handler declares, route key to access level ({@code "PUT /campaign" -> "ADMIN"});
+     * empty for a function that serves no HTTP routes.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, String> routeAccess() {
+        return withContextLoader(loader, () -> {
+            try {
+                return Map.copyOf((Map<String, String>) handler.getClass().getMethod("routeAccess").invoke(handler));
+            } catch (NoSuchMethodException e) {
+                return Map.of();
+            }
+        });
     }
 
     /** Invokes the handler with an event given as JSON and answers the response as JSON. */

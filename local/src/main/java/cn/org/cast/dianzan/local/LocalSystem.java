@@ -72,6 +72,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private Gateway gateway;
+    private LocalScheduler scheduler;
+    private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
 
     private LocalSystem() {
     }
@@ -133,34 +135,55 @@ public final class LocalSystem implements AutoCloseable {
         }
         properties.forEach(System::setProperty);
 
-        Map<String, FunctionHost> functions = new LinkedHashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        LocalIdentity identity = LocalIdentity.open(data.resolve("local-identity.json"), json, Clock.systemUTC());
+        LocalScheduler scheduler = new LocalScheduler(identity, json, Clock.systemUTC());
         for (SamTemplate.Function function : template.functions()) {
             System.out.println("Loading " + function.logicalId() + " from " + function.codeUri());
             FunctionHost host = FunctionHost.load(function.logicalId(), home.resolve(function.codeUri()),
-                    function.handler(), "APIGatewayV2HTTPEvent");
-            functions.put(function.logicalId(), host);
+                    function.handler(), function.scheduled() ? "ScheduledEvent" : "APIGatewayV2HTTPEvent");
             resources.add(0, host);
+            if (function.scheduled()) {
+                scheduler.add(function, host);
+            } else {
+                functions.put(function.logicalId(), host);
+            }
         }
-        ObjectMapper json = new ObjectMapper();
-        LocalIdentity identity = LocalIdentity.open(data.resolve("local-identity.json"), json, Clock.systemUTC());
         gateway = Gateway.start(server, new RouteTable(template), functions, identity, json, Clock.systemUTC());
         resources.add(0, gateway);
+        this.scheduler = scheduler;
+        resources.add(0, scheduler);
 
         Gateway.Response campaign = gateway.call("GET", "/campaign", Map.of(), null);
         if (campaign.status() != 200) {
             throw new LocalSystemException("无法读取征集活动 / cannot read the campaign: " + campaign.status() + " "
                     + campaign.text());
         }
-        printWelcome(origin, template, campaign.text());
+        scheduler.start(server);
+        printWelcome(origin, template, campaign.text(), scheduler);
     }
 
-    private static void printWelcome(String origin, SamTemplate template, String campaign) {
+    /** Each HTTP function's declared routes with their access levels, by the function's logical id. */
+    public Map<String, Map<String, String>> routeAccess() {
+        Map<String, Map<String, String>> access = new LinkedHashMap<>();
+        functions.forEach((id, host) -> access.put(id, host.routeAccess()));
+        return access;
+    }
+
+    /** Runs a scheduled function now, as its rule would; answers its report as JSON. */
+    public String runJob(String logicalId) {
+        return scheduler.run(logicalId);
+    }
+
+    private static void printWelcome(String origin, SamTemplate template, String campaign, LocalScheduler scheduler) {
         System.out.println();
         System.out.println("典赞·科普中国 local system is up: " + origin);
         System.out.println("  campaign: " + campaign);
         System.out.println("  routes (from template.yaml):");
         new RouteTable(template).targets().forEach(t -> System.out.println("    " + t.route().routeKey()
                 + (t.route().authorized() ? "   [token]" : "   [public]") + "  -> " + t.function().logicalId()));
+        scheduler.jobNames().forEach(job -> System.out.println("  scheduled: " + job + " (on its rate, and on demand: "
+                + "curl -X POST " + origin + LocalScheduler.PATH + job + " -H 'Authorization: Bearer <admin token>')"));
         System.out.println("  sign in:  curl -s -X POST " + origin + "/local/sign-in -d '{\"username\":\"admin\"}'");
         System.out.println("  Ctrl-C stops everything; data stays for the next start.");
     }

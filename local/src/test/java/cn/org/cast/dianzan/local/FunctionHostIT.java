@@ -27,7 +27,7 @@ class FunctionHostIT {
     void twoFunctionsShareTheLambdaApiButNoneOfTheirOwnClasses() throws Exception {
         try (URLClassLoader campaign = loaderFor("CampaignFunction");
              URLClassLoader codes = loaderFor("CodeBindingFunction")) {
-            String shared = "cn.org.cast.dianzan.api.ApiResponses";
+            String shared = "cn.org.cast.dianzan.lambda.http.ApiResponses";
             assertNotSame(campaign.loadClass(shared), codes.loadClass(shared));
             assertNotSame(campaign.loadClass("io.micronaut.context.ApplicationContext"),
                     codes.loadClass("io.micronaut.context.ApplicationContext"));

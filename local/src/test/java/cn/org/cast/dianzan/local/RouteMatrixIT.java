@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.cast.dianzan.engines.ChildProcess;
+import cn.org.cast.dianzan.engines.ProjectHome;
 import cn.org.cast.dianzan.engines.SamTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every route of template.yaml through the local system: without a token a protected route is 401
- * before any handler runs; a unit's token on an admin route is 403; hostile bodies and parameters
- * are answered with a 4xx, never a 5xx.
+ * before any handler runs; a unit's token on an admin route is 403, and the other account type's on
+ * a role's route; hostile bodies and parameters are answered with a 4xx, never a 5xx. Who may call
+ * a route is read from the handlers' own declarations, which also make the README's API table.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteMatrixIT {
@@ -40,6 +47,7 @@ class RouteMatrixIT {
     private LocalSystem system;
     private int port;
     private List<SamTemplate.Route> routes;
+    private Map<String, String> access;
 
     @BeforeAll
     void start() {
@@ -47,6 +55,8 @@ class RouteMatrixIT {
         system = LocalSystem.start("--port", Integer.toString(port), "--data", data.toString());
         routes = new ArrayList<>();
         SamTemplate.load().functions().forEach(f -> routes.addAll(f.routes()));
+        access = new TreeMap<>();
+        system.routeAccess().values().forEach(access::putAll);
     }
 
     @AfterAll
@@ -87,18 +97,55 @@ class RouteMatrixIT {
     }
 
     @Test
+    void everyTemplateRouteIsDeclaredByItsHandler() {
+        assertEquals(routes.stream().map(SamTemplate.Route::routeKey).collect(Collectors.toCollection(TreeSet::new)),
+                access.keySet());
+    }
+
+    @Test
     void aUnitsTokenOnEveryAdminRouteIs403() throws Exception {
         String unit = token("{\"username\":\"matrix-unit\",\"accountType\":\"RECOMMENDER\"}");
-        long adminRoutes = 0;
-        for (SamTemplate.Route route : routes) {
-            if (route.path().startsWith("/admin/") || route.routeKey().equals("PUT /campaign")) {
-                adminRoutes++;
-                HttpResponse<String> response = send(route.method(), concrete(route.path(), "ABCDE-FGHJK-MNPQR"), unit, "{}");
-                assertEquals(403, response.statusCode(), route.routeKey() + ": " + response.body());
-                assertTrue(response.body().contains("\"code\":\"ADMIN_ONLY\""), route.routeKey());
+        List<String> adminRoutes = routesWith("ADMIN");
+        for (String routeKey : adminRoutes) {
+            HttpResponse<String> response = send(routeKey, unit);
+            assertEquals(403, response.statusCode(), routeKey + ": " + response.body());
+            assertTrue(response.body().contains("\"code\":\"ADMIN_ONLY\""), routeKey);
+        }
+        assertTrue(adminRoutes.size() >= 8, adminRoutes.toString());
+    }
+
+    @Test
+    void theOtherAccountTypesTokenOnEveryRoleRouteIs403() throws Exception {
+        Map<String, String> otherType = Map.of(
+                "RECOMMENDER", token("{\"username\":\"matrix-impl-role\",\"accountType\":\"IMPLEMENTER\"}"),
+                "IMPLEMENTER", token("{\"username\":\"matrix-unit-role\",\"accountType\":\"RECOMMENDER\"}"));
+        int checked = 0;
+        for (Map.Entry<String, String> role : otherType.entrySet()) {
+            for (String routeKey : routesWith(role.getKey())) {
+                HttpResponse<String> response = send(routeKey, role.getValue());
+                assertEquals(403, response.statusCode(), routeKey + ": " + response.body());
+                assertTrue(response.body().contains("\"code\":\"WRONG_ACCOUNT_TYPE\""), routeKey);
+                checked++;
             }
         }
-        assertTrue(adminRoutes >= 8);
+        assertTrue(checked >= 4, "role routes checked: " + checked);
+    }
+
+    @Test
+    void theReadmeApiTableIsTheHandlersDeclarations() throws Exception {
+        String readme = Files.readString(ProjectHome.locate().resolve("README.md"));
+        String expected = ApiTable.render(SamTemplate.load(), system.routeAccess());
+        assertTrue(readme.contains(expected), "README.md's API table differs from the handlers' declarations; "
+                + "it should read:\n" + expected);
+    }
+
+    private List<String> routesWith(String level) {
+        return access.entrySet().stream().filter(e -> e.getValue().equals(level)).map(Map.Entry::getKey).toList();
+    }
+
+    private HttpResponse<String> send(String routeKey, String token) throws Exception {
+        String[] parts = routeKey.split(" ", 2);
+        return send(parts[0], concrete(parts[1], "ABCDE-FGHJK-MNPQR"), token, "{}");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package cn.org.cast.dianzan.functions.campaign;
 
-import cn.org.cast.dianzan.api.ApiHandler;
-import cn.org.cast.dianzan.api.ApiResponse;
-import cn.org.cast.dianzan.api.Routes;
 import cn.org.cast.dianzan.campaign.Campaign;
 import cn.org.cast.dianzan.campaign.CampaignService;
 import cn.org.cast.dianzan.campaign.CampaignSettings;
+import cn.org.cast.dianzan.lambda.http.ApiHandler;
+import cn.org.cast.dianzan.lambda.http.ApiResponse;
+import cn.org.cast.dianzan.lambda.http.Routes;
 import io.micronaut.context.ApplicationContext;
 
 /** GET /campaign (public): the current campaign and its phase. PUT /campaign (admin): change it. */
@@ -27,7 +27,7 @@ public class CampaignHandler extends ApiHandler {
         return routes
                 .open("GET /campaign", request -> respond(campaigns.current()))
                 .admin("PUT /campaign", request -> respond(campaigns.update(request.caller(),
-                        CampaignSettings.from(fields(request)), request.ifMatchVersion())));
+                        CampaignSettings.from(form(request)), request.ifMatchVersion())));
     }
 
     private ApiResponse respond(Campaign campaign) {

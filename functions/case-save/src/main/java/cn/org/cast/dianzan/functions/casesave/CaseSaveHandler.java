@@ -1,13 +1,14 @@
 package cn.org.cast.dianzan.functions.casesave;
 
-import cn.org.cast.dianzan.api.ApiHandler;
-import cn.org.cast.dianzan.api.ApiRequest;
-import cn.org.cast.dianzan.api.ApiResponse;
-import cn.org.cast.dianzan.api.Routes;
+import cn.org.cast.dianzan.cases.CaseForm;
 import cn.org.cast.dianzan.cases.CaseFormSchema;
 import cn.org.cast.dianzan.cases.CaseRecord;
 import cn.org.cast.dianzan.cases.CaseService;
 import cn.org.cast.dianzan.cases.CaseView;
+import cn.org.cast.dianzan.lambda.http.ApiHandler;
+import cn.org.cast.dianzan.lambda.http.ApiRequest;
+import cn.org.cast.dianzan.lambda.http.ApiResponse;
+import cn.org.cast.dianzan.lambda.http.Routes;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -41,7 +42,7 @@ public class CaseSaveHandler extends ApiHandler {
                 .signedIn("GET /case-form", request -> ApiResponse.ok(CaseFormSchema.CURRENT))
                 .signedIn("POST /cases", request -> {
                     CaseService.Created created = cases.create(request.caller(), request.header("Idempotency-Key"),
-                            fields(request));
+                            CaseForm.read(form(request)));
                     ApiResponse response = respond(request, created.record(), created.replayed() ? 200 : 201);
                     return created.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
                 })
@@ -52,7 +53,7 @@ public class CaseSaveHandler extends ApiHandler {
                     return ApiResponse.ok(view).withVersion(view.version());
                 })
                 .signedIn("PUT /cases/{id}", request -> respond(request, cases.update(request.caller(), id(request),
-                        request.ifMatchVersion(), fields(request)), 200))
+                        request.ifMatchVersion(), CaseForm.read(form(request))), 200))
                 .signedIn("DELETE /cases/{id}", request -> {
                     cases.delete(request.caller(), id(request), request.ifMatchVersion());
                     return ApiResponse.noContent();

@@ -2,22 +2,22 @@ package cn.org.cast.dianzan.functions.casesave;
 
 import static cn.org.cast.dianzan.testing.Answers.assertAnswer;
 
-import cn.org.cast.dianzan.api.Caller;
-import cn.org.cast.dianzan.api.RequestFields;
-import cn.org.cast.dianzan.code.CodeService;
-import cn.org.cast.dianzan.code.IssuedCode;
-import cn.org.cast.dianzan.code.UnitType;
-import cn.org.cast.dianzan.testing.HttpEvents;
-import cn.org.cast.dianzan.unit.BindingService;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import java.util.List;
+import cn.org.cast.dianzan.codes.BindingService;
+import cn.org.cast.dianzan.codes.CodeService;
+import cn.org.cast.dianzan.codes.IssuedCode;
+import cn.org.cast.dianzan.codes.JoinDetails;
+import cn.org.cast.dianzan.codes.UnitInfo;
+import cn.org.cast.dianzan.codes.UnitType;
+import cn.org.cast.dianzan.core.Caller;
 import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
 import cn.org.cast.dianzan.engines.junit.AwsResources;
 import cn.org.cast.dianzan.testing.FakeLambdaContext;
+import cn.org.cast.dianzan.testing.HttpEvents;
 import cn.org.cast.dianzan.testing.LambdaEvents;
 import cn.org.cast.dianzan.testing.TestContexts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -43,18 +43,15 @@ class CaseSaveEventsIT {
                 TestContexts.against(aws, TestContexts.fixedAt("2026-06-20T10:00:00+08:00"));
         handler = new CaseSaveHandler(context);
         // the samples' implementer has joined a unit; the case id they name was never created
-        JsonMapper json = JsonMapper.createDefault();
         String code = context.getBean(CodeService.class).issue(
                 Caller.fromClaims(HttpEvents.admin("admin")),
                 List.of(new IssuedCode.IntendedUnit("样例单位",
                         UnitType.OTHER, null))).get(0).code().display();
         BindingService bindings = context.getBean(BindingService.class);
         bindings.bind(Caller.fromClaims(HttpEvents.recommender("sample-unit")),
-                code, RequestFields.parse(json, """
-                        {"unitName":"样例单位","address":"某地1号","contactName":"王老师","contactTitle":"部长",
-                         "phone":"13912345678","email":"unit@example.cn"}"""));
-        bindings.join(Caller.fromClaims(HttpEvents.implementer(
-                "7a3f0c22-impl-0001")), code, RequestFields.parse(json, "{\"organization\":\"某市科技馆\"}"));
+                code, new UnitInfo("样例单位", "某地1号", "王老师", "部长", "13912345678", "unit@example.cn"));
+        bindings.join(Caller.fromClaims(HttpEvents.implementer("7a3f0c22-impl-0001")), code,
+                new JoinDetails("某市科技馆"));
     }
 
     @AfterAll

@@ -12,18 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.org.cast.dianzan.api.Caller;
-import cn.org.cast.dianzan.api.RequestFields;
-import cn.org.cast.dianzan.audit.AuditLog;
-import cn.org.cast.dianzan.code.CodeService;
-import cn.org.cast.dianzan.code.IssuedCode;
-import cn.org.cast.dianzan.code.UnitType;
+import cn.org.cast.dianzan.codes.BindingService;
+import cn.org.cast.dianzan.codes.CodeService;
+import cn.org.cast.dianzan.codes.IssuedCode;
+import cn.org.cast.dianzan.codes.JoinDetails;
+import cn.org.cast.dianzan.codes.UnitInfo;
+import cn.org.cast.dianzan.codes.UnitType;
+import cn.org.cast.dianzan.core.Caller;
+import cn.org.cast.dianzan.core.audit.AuditLog;
 import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
 import cn.org.cast.dianzan.engines.junit.AwsResources;
 import cn.org.cast.dianzan.testing.FakeLambdaContext;
 import cn.org.cast.dianzan.testing.HttpEvents;
 import cn.org.cast.dianzan.testing.TestContexts;
-import cn.org.cast.dianzan.unit.BindingService;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -80,20 +81,15 @@ class CaseSaveIT {
         List<Map<String, String>> members = List.of(IMPL_A, IMPL_B);
         for (int i = 0; i < 2; i++) {
             String code = issued.get(i).code().display();
-            bindings.bind(Caller.fromClaims(units.get(i)), code, fields("""
-                    {"unitName":"%s","address":"某地1号","contactName":"王老师","contactTitle":"部长",
-                     "phone":"13912345678","email":"unit@example.cn"}""".formatted(names[i])));
-            bindings.join(Caller.fromClaims(members.get(i)), code, fields("{\"organization\":\"实施单位" + i + "\"}"));
+            bindings.bind(Caller.fromClaims(units.get(i)), code, new UnitInfo(names[i], "某地1号", "王老师", "部长",
+                    "13912345678", "unit@example.cn"));
+            bindings.join(Caller.fromClaims(members.get(i)), code, new JoinDetails("实施单位" + i));
         }
     }
 
     @AfterAll
     void stop() {
         handler.close();
-    }
-
-    private static RequestFields fields(String json) {
-        return RequestFields.parse(JSON, json);
     }
 
     static Map<String, Object> completeForm(String name) {
@@ -380,7 +376,7 @@ class CaseSaveIT {
         Map<String, String> leaving = implementer("impl-leaving");
         BindingService bindings = context.getBean(BindingService.class);
         String code = bindings.me(Caller.fromClaims(UNIT_A)).unit().code();
-        bindings.join(Caller.fromClaims(leaving), code, fields("{\"organization\":\"误加入的单位\"}"));
+        bindings.join(Caller.fromClaims(leaving), code, new JoinDetails("误加入的单位"));
         String id = create(leaving, Map.of("name", "移出前的草稿"));
         bindings.detach(Caller.fromClaims(UNIT_A), "impl-leaving");
 

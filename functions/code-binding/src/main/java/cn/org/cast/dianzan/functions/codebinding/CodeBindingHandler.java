@@ -1,15 +1,17 @@
 package cn.org.cast.dianzan.functions.codebinding;
 
-import cn.org.cast.dianzan.api.ApiHandler;
-import cn.org.cast.dianzan.api.ApiRequest;
-import cn.org.cast.dianzan.api.ApiResponse;
-import cn.org.cast.dianzan.api.Routes;
-import cn.org.cast.dianzan.code.CodeListQuery;
-import cn.org.cast.dianzan.code.CodeRepository;
-import cn.org.cast.dianzan.code.CodeService;
-import cn.org.cast.dianzan.code.CodeView;
-import cn.org.cast.dianzan.unit.BindingService;
-import cn.org.cast.dianzan.unit.UnitViews;
+import cn.org.cast.dianzan.codes.BindingService;
+import cn.org.cast.dianzan.codes.CodeListQuery;
+import cn.org.cast.dianzan.codes.CodeRepository;
+import cn.org.cast.dianzan.codes.CodeService;
+import cn.org.cast.dianzan.codes.CodeView;
+import cn.org.cast.dianzan.codes.JoinDetails;
+import cn.org.cast.dianzan.codes.UnitInfo;
+import cn.org.cast.dianzan.codes.UnitViews;
+import cn.org.cast.dianzan.lambda.http.ApiHandler;
+import cn.org.cast.dianzan.lambda.http.ApiRequest;
+import cn.org.cast.dianzan.lambda.http.ApiResponse;
+import cn.org.cast.dianzan.lambda.http.Routes;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -44,7 +46,7 @@ public class CodeBindingHandler extends ApiHandler {
     protected Routes routes(Routes routes) {
         return routes
                 .admin("POST /admin/codes", request -> ApiResponse.created(new CodeList(
-                        codes.issue(request.caller(), CodeService.intendedUnits(fields(request))).stream()
+                        codes.issue(request.caller(), CodeService.intendedUnits(form(request))).stream()
                                 .map(CodeView::of).toList(), null)))
                 .admin("GET /admin/codes", request -> {
                     CodeListQuery query = CodeListQuery.from(request.query());
@@ -58,13 +60,13 @@ public class CodeBindingHandler extends ApiHandler {
                         ApiResponse.ok(CodeView.of(codes.revoke(request.caller(), code(request)))))
                 .admin("POST /admin/codes/{code}/reissue", request ->
                         ApiResponse.created(CodeView.of(codes.reissue(request.caller(), code(request)))))
-                .signedIn("POST /codes/{code}/bind", request -> ApiResponse.created(UnitViews.UnitView.of(
-                        bindings.bind(request.caller(), code(request), fields(request)))))
-                .signedIn("POST /codes/{code}/join", request -> ApiResponse.created(UnitViews.MemberView.of(
-                        bindings.join(request.caller(), code(request), fields(request)))))
-                .signedIn("GET /units/me/implementers", request -> ApiResponse.ok(new MemberList(
+                .recommender("POST /codes/{code}/bind", request -> ApiResponse.created(UnitViews.UnitView.of(
+                        bindings.bind(request.caller(), code(request), UnitInfo.from(form(request))))))
+                .implementer("POST /codes/{code}/join", request -> ApiResponse.created(UnitViews.MemberView.of(
+                        bindings.join(request.caller(), code(request), JoinDetails.from(form(request))))))
+                .recommender("GET /units/me/implementers", request -> ApiResponse.ok(new MemberList(
                         bindings.implementers(request.caller()).stream().map(UnitViews.MemberView::of).toList())))
-                .signedIn("POST /units/me/implementers/{memberId}/detach", request -> ApiResponse.ok(
+                .recommender("POST /units/me/implementers/{memberId}/detach", request -> ApiResponse.ok(
                         UnitViews.MemberView.of(bindings.detach(request.caller(),
                                 request.pathParameters().get("memberId")))))
                 .signedIn("GET /me", request -> ApiResponse.ok(bindings.me(request.caller())));

@@ -9,7 +9,7 @@ import static cn.org.cast.dianzan.testing.HttpEvents.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.org.cast.dianzan.audit.AuditLog;
+import cn.org.cast.dianzan.core.audit.AuditLog;
 import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
 import cn.org.cast.dianzan.engines.junit.AwsResources;
 import cn.org.cast.dianzan.testing.FakeLambdaContext;
@@ -238,7 +238,7 @@ class CodeBindingIT {
         String valid = issue(1).get(0);
         List<String> unknown = new ArrayList<>();
         while (unknown.size() < 10) {
-            String candidate = cn.org.cast.dianzan.code.RecommendationCode.generate(new java.security.SecureRandom()).display();
+            String candidate = cn.org.cast.dianzan.codes.RecommendationCode.generate(new java.security.SecureRandom()).display();
             if (!candidate.equals(valid)) {
                 unknown.add(candidate);
             }

@@ -1,0 +1,35 @@
+package cn.org.cast.dianzan.functions.deadline;
+
+import cn.org.cast.dianzan.campaign.CampaignClosing;
+import cn.org.cast.dianzan.lambda.schedule.JobReport;
+import cn.org.cast.dianzan.lambda.schedule.ScheduledHandler;
+import io.micronaut.context.ApplicationContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every few minutes (an EventBridge rule): once the deadline has passed, the campaign's closing is recorded once. */
+public class DeadlineJobHandler extends ScheduledHandler {
+
+    private final CampaignClosing closing;
+
+    public DeadlineJobHandler() {
+        closing = bean(CampaignClosing.class);
+    }
+
+    public DeadlineJobHandler(ApplicationContext context) {
+        super(context);
+        closing = bean(CampaignClosing.class);
+    }
+
+    @Override
+    protected JobReport run() {
+        CampaignClosing.Result result = closing.recordIfDue();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("campaignId", result.campaignId());
+        details.put("deadline", result.deadline().toString());
+        if (result.recordedAt() != null) {
+            details.put("closingRecordedAt", result.recordedAt().toString());
+        }
+        return new JobReport("deadline", result.status().name(), details);
+    }
+}

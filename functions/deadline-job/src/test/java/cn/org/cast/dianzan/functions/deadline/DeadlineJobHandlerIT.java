@@ -1,0 +1,128 @@
+package cn.org.cast.dianzan.functions.deadline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.org.cast.dianzan.campaign.CampaignRepository;
+import cn.org.cast.dianzan.core.audit.AuditLog;
+import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
+import cn.org.cast.dianzan.engines.junit.AwsResources;
+import cn.org.cast.dianzan.lambda.schedule.JobReport;
+import cn.org.cast.dianzan.testing.FakeLambdaContext;
+import cn.org.cast.dianzan.testing.LambdaEvents;
+import cn.org.cast.dianzan.testing.TestContexts;
+import io.micronaut.context.ApplicationContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The deadline job driven by the sample scheduled event of events/deadline-job, on the engines. */
+@ExtendWith(AwsEnginesExtension.class)
+class DeadlineJobHandlerIT {
+
+    private static final String LAST_SECOND = "2026-06-30T23:59:59+08:00";
+    private static final String CLOSED = "2026-07-01T00:00:00+08:00";
+
+    private final AwsResources aws;
+    private final List<DeadlineJobHandler> handlers = new ArrayList<>();
+
+    DeadlineJobHandlerIT(AwsResources aws) {
+        this.aws = aws;
+    }
+
+    @AfterEach
+    void stop() {
+        handlers.forEach(DeadlineJobHandler::close);
+        aws.dynamo().scan(b -> b.tableName(aws.name("MainTable"))).items().forEach(item -> aws.dynamo()
+                .deleteItem(b -> b.tableName(aws.name("MainTable")).key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))));
+        aws.dynamo().scan(b -> b.tableName(aws.name("AuditTable"))).items().forEach(item -> aws.dynamo()
+                .deleteItem(b -> b.tableName(aws.name("AuditTable")).key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))));
+    }
+
+    private DeadlineJobHandler handlerAt(String chinaTime) {
+        DeadlineJobHandler handler = new DeadlineJobHandler(TestContexts.against(aws, TestContexts.fixedAt(chinaTime)));
+        handlers.add(handler);
+        return handler;
+    }
+
+    private static JobReport tick(DeadlineJobHandler handler) {
+        return handler.handleRequest(LambdaEvents.scheduled("deadline-job/scheduled-tick.json"), new FakeLambdaContext());
+    }
+
+    private long closedEntries(DeadlineJobHandler handler) {
+        return handler.getApplicationContext().getBean(AuditLog.class).forEntity("CAMPAIGN#2026").stream()
+                .filter(e -> e.action().equals("CAMPAIGN_CLOSED")).count();
+    }
+
+    private boolean closingStored(ApplicationContext context) {
+        return context.getBean(CampaignRepository.class).findClosing("2026", TestContexts.instant(CLOSED)).isPresent();
+    }
+
+    @Test
+    void inTheDeadlinesLastSecondNothingIsRecorded() {
+        DeadlineJobHandler handler = handlerAt(LAST_SECOND);
+
+        JobReport report = tick(handler);
+
+        assertEquals("NOT_YET_CLOSED", report.outcome());
+        assertEquals(false, closingStored(handler.getApplicationContext()));
+        assertEquals(0, closedEntries(handler));
+    }
+
+    @Test
+    void theFirstTickAfterTheDeadlineRecordsTheClosingAndLaterTicksRecordNothingNew() {
+        DeadlineJobHandler first = handlerAt(CLOSED);
+        DeadlineJobHandler later = handlerAt("2026-07-01T00:05:00+08:00");
+
+        JobReport recorded = tick(first);
+        JobReport again = tick(later);
+        JobReport andAgain = tick(later);
+
+        assertEquals("RECORDED", recorded.outcome());
+        assertEquals("2026-06-30T16:00:00Z", recorded.details().get("deadline"));
+        assertEquals("ALREADY_RECORDED", again.outcome());
+        assertEquals("ALREADY_RECORDED", andAgain.outcome());
+        assertEquals(recorded.details().get("closingRecordedAt"), andAgain.details().get("closingRecordedAt"));
+        assertEquals(1, closedEntries(later));
+    }
+
+    @Test
+    void ofTenConcurrentTicksAfterTheDeadlineExactlyOneRecordsTheClosing() throws Exception {
+        List<DeadlineJobHandler> instances = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            instances.add(handlerAt(CLOSED));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<JobReport>> ticks = instances.stream().<Callable<JobReport>>map(h -> () -> tick(h)).toList();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<JobReport> f : pool.invokeAll(ticks)) {
+                outcomes.add(f.get().outcome());
+            }
+            assertEquals(1, outcomes.stream().filter("RECORDED"::equals).count(), outcomes.toString());
+            assertTrue(outcomes.stream().allMatch(o -> o.equals("RECORDED") || o.equals("ALREADY_RECORDED")));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, closedEntries(instances.get(0)));
+    }
+
+    @Test
+    void theClosingItemNamesTheDeadlineAndTheCampaignVersion() {
+        tick(handlerAt(CLOSED));
+
+        Map<String, AttributeValue> item = aws.dynamo().getItem(b -> b.tableName(aws.name("MainTable")).key(Map.of(
+                "pk", AttributeValue.fromS("CAMPAIGN#2026"),
+                "sk", AttributeValue.fromS("CLOSING#2026-06-30T16:00:00Z")))).item();
+        assertEquals("Closing", item.get("type").s());
+        assertEquals("1", item.get("campaignVersion").n());
+    }
+}

@@ -1,0 +1,274 @@
+package cn.org.cast.dianzan.cases;
+
+import cn.org.cast.dianzan.campaign.CampaignService;
+import cn.org.cast.dianzan.campaign.ChinaTime;
+import cn.org.cast.dianzan.codes.BindingService;
+import cn.org.cast.dianzan.core.Caller;
+import cn.org.cast.dianzan.core.DomainException;
+import cn.org.cast.dianzan.core.Failure;
+import cn.org.cast.dianzan.core.FieldError;
+import cn.org.cast.dianzan.core.audit.AuditLog;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Entering cases: implementers (and recommending units for themselves) create, edit, delete and
+ * submit their cases; their recommending unit reads them; nobody else learns they exist (404).
+ * Nothing typed is lost: creates are idempotent, edits name the version they change.
+ */
+@Singleton
+public class CaseService {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,128}");
+
+    /** The result of a create: the case, and whether it was made by an earlier try with the same key. */
+    public record Created(CaseRecord record, boolean replayed) {
+    }
+
+    private final CaseRepository cases;
+    private final BindingService bindings;
+    private final CampaignService campaigns;
+    private final Selected2025 selected2025;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    public CaseService(CaseRepository cases, BindingService bindings, CampaignService campaigns,
+                       Selected2025 selected2025, AuditLog audit, Clock clock, JsonMapper json) {
+        this.cases = cases;
+        this.bindings = bindings;
+        this.campaigns = campaigns;
+        this.selected2025 = selected2025;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public Created create(Caller caller, Optional<String> idempotencyKey, CaseForm form) {
+        BindingService.Workplace workplace = bindings.workplace(caller);
+        if (!workplace.active()) {
+            throw new DomainException(Failure.MEMBERSHIP_DETACHED);
+        }
+        String key = idempotencyKey.map(String::strip).filter(k -> IDEMPOTENCY_KEY.matcher(k).matches())
+                .orElseThrow(() -> new DomainException(Failure.IDEMPOTENCY_KEY_REQUIRED));
+        String campaignId = campaigns.requireOpen().id();
+        Instant now = clock.instant();
+        String hash = sha256(write(form));
+        CaseRecord record = new CaseRecord(caseId(caller.subject(), key), campaignId, workplace.unitId(),
+                caller.subject(), workplace.organization(), CaseStatus.DRAFT, form, warnings(form, null), hash, null, 1,
+                now, now, null);
+        if (cases.create(record)) {
+            audit.record("CASE#" + record.id(), "CASE_CREATED", caller.subject(), null, state(record));
+            return new Created(record, false);
+        }
+        CaseRecord existing = cases.find(record.id()).orElseThrow(() -> new DomainException(Failure.VERSION_CONFLICT));
+        if (!existing.requestHash().equals(hash)) {
+            throw new DomainException(Failure.IDEMPOTENCY_KEY_REUSED);
+        }
+        return new Created(existing, true);
+    }
+
+    public CaseView read(Caller caller, String id) {
+        CaseRecord record = visible(caller, id);
+        return view(caller, record);
+    }
+
+    /** The caller's cases: an implementer's own; a recommending unit's whole list under its code. */
+    public List<CaseRecord> list(Caller caller) {
+        caller.requireAuthenticated();
+        if (Caller.RECOMMENDER.equals(caller.accountType())) {
+            return cases.byUnit(bindings.ownUnitId(caller));
+        }
+        if (Caller.IMPLEMENTER.equals(caller.accountType())) {
+            return cases.byOwner(caller.subject());
+        }
+        throw new DomainException(Failure.WRONG_ACCOUNT_TYPE);
+    }
+
+    /** Replaces the form of a case the caller owns, if it is still at the version the caller saw. */
+    public CaseRecord update(Caller caller, String id, Optional<Long> ifMatch, CaseForm form) {
+        long expected = ifMatch.orElseThrow(() -> new DomainException(Failure.PRECONDITION_REQUIRED));
+        CaseRecord current = editable(caller, id);
+        campaigns.requireOpen();
+        requireVersion(current, expected);
+        CaseRecord next = current.next(CaseStatus.DRAFT, form, warnings(form, current), clock.instant(), null);
+        store(next, expected);
+        audit.record("CASE#" + id, current.status() == CaseStatus.SUBMITTED ? "CASE_REOPENED_BY_EDIT" : "CASE_UPDATED",
+                caller.subject(), state(current), state(next));
+        return next;
+    }
+
+    public void delete(Caller caller, String id, Optional<Long> ifMatch) {
+        CaseRecord current = editable(caller, id);
+        campaigns.requireOpen();
+        if (current.status() != CaseStatus.DRAFT) {
+            throw new DomainException(Failure.CASE_NOT_DRAFT);
+        }
+        long expected = ifMatch.orElse(current.version());
+        requireVersion(current, expected);
+        if (!cases.deleteDraft(id, expected)) {
+            throw conflict(id);
+        }
+        audit.record("CASE#" + id, "CASE_DELETED", caller.subject(), state(current), null);
+    }
+
+    /** Hands the case to the recommending unit: complete, not a 2025 selection, dates not in the future. */
+    public CaseRecord submit(Caller caller, String id, Optional<Long> ifMatch) {
+        CaseRecord current = editable(caller, id);
+        campaigns.requireOpen();
+        long expected = ifMatch.orElse(current.version());
+        requireVersion(current, expected);
+        if (current.status() == CaseStatus.SUBMITTED) {
+            return current;
+        }
+        List<FieldError> missing = current.form().missingForSubmission(today());
+        if (!missing.isEmpty()) {
+            throw new DomainException(Failure.CASE_INCOMPLETE, Failure.CASE_INCOMPLETE.message(), missing, Map.of());
+        }
+        Selected2025.Check check = selected2025.check(current.form().name(), current.form().implementingUnit());
+        if (check.exact().isPresent() && current.cleared2025By() == null) {
+            throw Selected2025.refusal(check.exact().get());
+        }
+        Instant now = clock.instant();
+        CaseRecord next = current.next(CaseStatus.SUBMITTED, current.form(), warnings(check, current), now, now);
+        store(next, expected);
+        audit.record("CASE#" + id, "CASE_SUBMITTED", caller.subject(), state(current), state(next));
+        return next;
+    }
+
+    /** An admin lets a case through the 2025 check that matched it by mistake; recorded. */
+    public CaseRecord clear2025Match(Caller caller, String id) {
+        caller.requireAdmin();
+        CaseRecord current = cases.find(id).orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
+        CaseRecord next = current.cleared(caller.subject(), clock.instant());
+        if (!cases.replace(next, current.version())) {
+            throw conflict(id);
+        }
+        audit.record("CASE#" + id, "CASE_2025_MATCH_CLEARED", caller.subject(), state(current), state(next));
+        return next;
+    }
+
+    public int import2025(Caller caller, String csv) {
+        caller.requireAdmin();
+        List<Selected2025.Entry> entries = Selected2025.parseCsv(csv);
+        int count = selected2025.importAll(entries);
+        audit.record("SELECTED2025", "SELECTED2025_IMPORTED", caller.subject(), null, "{\"rows\":" + count + "}");
+        return count;
+    }
+
+    public CaseView view(Caller caller, CaseRecord record) {
+        boolean editable = mayEdit(caller, record);
+        List<FieldError> missing = editable ? record.form().missingForSubmission(today()) : List.of();
+        return CaseView.of(record, editable, missing);
+    }
+
+    /** The case if the caller may see it; 404 otherwise, so a case's existence never leaks. */
+    private CaseRecord visible(Caller caller, String id) {
+        caller.requireAuthenticated();
+        return cases.find(id)
+                .filter(r -> caller.isAdmin() || r.ownerSubject().equals(caller.subject())
+                        || bindings.ownsUnit(caller, r.unitId()))
+                .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
+    }
+
+    private CaseRecord editable(Caller caller, String id) {
+        CaseRecord record = visible(caller, id);
+        if (!record.ownerSubject().equals(caller.subject())) {
+            throw new DomainException(Failure.CASE_READ_ONLY);
+        }
+        if (!bindings.mayEditUnder(caller.subject(), record.unitId())) {
+            throw new DomainException(Failure.MEMBERSHIP_DETACHED);
+        }
+        if (!record.status().editableByOwner()) {
+            throw new DomainException(Failure.CASE_NOT_EDITABLE);
+        }
+        return record;
+    }
+
+    private boolean mayEdit(Caller caller, CaseRecord record) {
+        return record.ownerSubject().equals(caller.subject()) && record.status().editableByOwner()
+                && bindings.mayEditUnder(caller.subject(), record.unitId());
+    }
+
+    private void requireVersion(CaseRecord current, long expected) {
+        if (current.version() != expected) {
+            throw conflict(current);
+        }
+    }
+
+    private void store(CaseRecord next, long expected) {
+        if (!cases.replace(next, expected)) {
+            throw conflict(next.id());
+        }
+    }
+
+    private DomainException conflict(String id) {
+        return cases.find(id).map(this::conflict).orElseGet(() -> new DomainException(Failure.NOT_FOUND));
+    }
+
+    /** 409 with the current version and form, so the client can merge instead of overwriting. */
+    private DomainException conflict(CaseRecord current) {
+        return new DomainException(Failure.VERSION_CONFLICT, Failure.VERSION_CONFLICT.message(), List.of(),
+                Map.of("currentVersion", current.version(), "current", current.form()));
+    }
+
+    private List<FieldError> warnings(CaseForm form, CaseRecord current) {
+        return warnings(selected2025.check(form.name(), form.implementingUnit()), current);
+    }
+
+    private static List<FieldError> warnings(Selected2025.Check check, CaseRecord current) {
+        if (current != null && current.cleared2025By() != null) {
+            return List.of();
+        }
+        List<FieldError> warnings = new ArrayList<>();
+        check.exact().ifPresent(e -> warnings.add(new FieldError("name", "SELECTED_IN_2025",
+                "与2025年已入选案例“" + e.name() + "”（" + e.implementingUnit() + "）相同，不能提交")));
+        check.similar().forEach(e -> warnings.add(new FieldError("name", "SIMILAR_TO_2025",
+                "与2025年已入选案例“" + e.name() + "”（" + e.implementingUnit() + "）相似，请确认不是重复提交")));
+        return warnings;
+    }
+
+    private LocalDate today() {
+        return ChinaTime.at(clock.instant()).toLocalDate();
+    }
+
+    /** The same account and key always name the same case: a retried create finds it. */
+    static String caseId(String subject, String key) {
+        return "C" + sha256(subject + "\u0000" + key).substring(0, 32);
+    }
+
+    private static String state(CaseRecord r) {
+        return "{\"status\":\"" + r.status() + "\",\"version\":" + r.version() + "}";
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

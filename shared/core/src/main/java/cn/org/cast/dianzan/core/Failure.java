@@ -1,0 +1,51 @@
+package cn.org.cast.dianzan.core;
+
+/**
+ * Every failure a caller can act on: one stable English code and the Chinese message shown to the
+ * user. The domain names the failure; each kind of adapter decides what it means for its caller
+ * (the HTTP adapter maps each to a status in one table).
+ */
+public enum Failure {
+    INVALID_JSON("请求内容不是有效的JSON"),
+    VALIDATION_FAILED("提交的信息有误，请按提示修改"),
+    CODE_MALFORMED("推荐码格式不正确，应为15位字母和数字"),
+    CODE_CHECK_FAILED("推荐码校验位错误，请核对后重新输入"),
+    CASE_INCOMPLETE("案例信息不完整，请按提示补充后再提交"),
+    IDEMPOTENCY_KEY_REQUIRED("新建案例须带 Idempotency-Key 请求头（8到128位字母、数字、- 或 _）"),
+    UNAUTHENTICATED("请先登录"),
+    ADMIN_ONLY("仅管理员可以执行此操作"),
+    WRONG_ACCOUNT_TYPE("当前账号类型不能执行此操作"),
+    NOT_JOINED("请先绑定推荐码，或凭推荐码加入推荐单位"),
+    MEMBERSHIP_DETACHED("您已被推荐单位移出，原有案例仅可查看"),
+    CASE_READ_ONLY("您只能查看该案例，不能修改"),
+    CAMPAIGN_NOT_OPEN("征集尚未开始"),
+    CAMPAIGN_CLOSED("征集已截止"),
+    NOT_FOUND("请求的内容不存在"),
+    CODE_NOT_FOUND("推荐码不存在，请核对后重新输入"),
+    UNIT_NOT_BOUND("当前账号尚未绑定推荐码"),
+    MEMBER_NOT_FOUND("该实施单位不在本单位名下"),
+    VERSION_CONFLICT("内容已被他人修改，请刷新后再试"),
+    CODE_REVOKED("该推荐码已作废，请联系管理员获取新的推荐码"),
+    CODE_ALREADY_BOUND("该推荐码已被其他单位绑定，一个推荐码只能绑定一个单位"),
+    CODE_NOT_BOUND("该推荐码尚未被推荐单位绑定，暂不能加入"),
+    CODE_ALREADY_REPLACED("该推荐码已重新发放过"),
+    ACCOUNT_ALREADY_BOUND("当前账号在本次征集中已绑定推荐码或已加入推荐单位"),
+    CASE_NOT_EDITABLE("推荐单位已处理该案例，不能再修改"),
+    CASE_NOT_DRAFT("只能删除草稿状态的案例"),
+    SELECTED_IN_2025("2025年已入选的案例不再重复提交"),
+    IDEMPOTENCY_KEY_REUSED("该 Idempotency-Key 已用于内容不同的另一次新建"),
+    PRECONDITION_REQUIRED("修改须带 If-Match 请求头，值为您最后看到的版本号"),
+    TOO_MANY_CODE_ATTEMPTS("推荐码输入错误次数过多，请稍后再试"),
+    PAYLOAD_TOO_LARGE("请求内容过大，不能超过10MB"),
+    INTERNAL_ERROR("系统繁忙，请稍后再试");
+
+    private final String message;
+
+    Failure(String message) {
+        this.message = message;
+    }
+
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,61 @@
+package cn.org.cast.dianzan.core.audit;
+
+import cn.org.cast.dianzan.core.aws.TableNames;
+import cn.org.cast.dianzan.core.data.Items;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The append-only audit trail: who did what to which entity, when, with the state before and after.
+ * One item per event in the audit table (pk = entity, sk = time#id); readable by entity and by actor.
+ */
+@Singleton
+public class AuditLog {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public AuditLog(DynamoDbClient dynamo, TableNames tables, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = tables.audit();
+        this.clock = clock;
+    }
+
+    public record Entry(String entity, String action, String actor, Instant at, String before, String after) {
+    }
+
+    public void record(String entity, String action, String actor, String before, String after) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", Items.s(entity));
+        item.put("sk", Items.s(now + "#" + UUID.randomUUID()));
+        item.put("actor", Items.s(actor));
+        item.put("action", Items.s(action));
+        item.put("at", Items.instant(now));
+        if (before != null) {
+            item.put("before", Items.s(before));
+        }
+        if (after != null) {
+            item.put("after", Items.s(after));
+        }
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** The trail of one entity, oldest first. */
+    public java.util.List<Entry> forEntity(String entity) {
+        return dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", Items.s(entity))))
+                .items().stream()
+                .map(i -> new Entry(Items.string(i, "pk"), Items.string(i, "action"), Items.string(i, "actor"),
+                        Items.instant(i, "at"), Items.string(i, "before"), Items.string(i, "after")))
+                .toList();
+    }
+}

@@ -1,0 +1,31 @@
+package cn.org.cast.dianzan.lambda.http;
+
+import cn.org.cast.dianzan.core.Failure;
+
+/**
+ * The one table from a domain failure to its HTTP status. The switch is exhaustive: a failure
+ * added to the domain does not compile until it has a status here.
+ */
+public final class HttpStatuses {
+
+    private HttpStatuses() {
+    }
+
+    public static int of(Failure failure) {
+        return switch (failure) {
+            case INVALID_JSON, VALIDATION_FAILED, CODE_MALFORMED, CODE_CHECK_FAILED, CASE_INCOMPLETE,
+                    IDEMPOTENCY_KEY_REQUIRED -> 400;
+            case UNAUTHENTICATED -> 401;
+            case ADMIN_ONLY, WRONG_ACCOUNT_TYPE, NOT_JOINED, MEMBERSHIP_DETACHED, CASE_READ_ONLY, CAMPAIGN_NOT_OPEN,
+                    CAMPAIGN_CLOSED -> 403;
+            case NOT_FOUND, CODE_NOT_FOUND, UNIT_NOT_BOUND, MEMBER_NOT_FOUND -> 404;
+            case VERSION_CONFLICT, CODE_REVOKED, CODE_ALREADY_BOUND, CODE_NOT_BOUND, CODE_ALREADY_REPLACED,
+                    ACCOUNT_ALREADY_BOUND, CASE_NOT_EDITABLE, CASE_NOT_DRAFT, SELECTED_IN_2025 -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case IDEMPOTENCY_KEY_REUSED -> 422;
+            case PRECONDITION_REQUIRED -> 428;
+            case TOO_MANY_CODE_ATTEMPTS -> 429;
+            case INTERNAL_ERROR -> 500;
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package cn.org.cast.dianzan.testing;
+
+import cn.org.cast.dianzan.engines.junit.AwsResources;
+import io.micronaut.context.ApplicationContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Application contexts for tests: pointed at the engines of an IT, with a clock fixed where time matters. */
+public final class TestContexts {
+
+    private TestContexts() {
+    }
+
+    public static ApplicationContext against(AwsResources aws) {
+        return ApplicationContext.builder().properties(aws.properties()).start();
+    }
+
+    public static ApplicationContext against(AwsResources aws, Clock clock) {
+        return ApplicationContext.builder().properties(aws.properties()).singletons(clock).start();
+    }
+
+    /**
+     * A context that reaches no engine: enough to build a handler and read its declarations. Its
+     * SDK clients are built but never called.
+     */
+    public static ApplicationContext offline() {
+        return ApplicationContext.builder().properties(java.util.Map.of(
+                "dianzan.tables.main", "offline-main", "dianzan.tables.audit", "offline-audit",
+                "dianzan.aws.region", "cn-north-1")).start();
+    }
+
+    /** A clock stopped at an instant written in China time, e.g. {@code 2026-06-30T23:59:59+08:00}. */
+    public static Clock fixedAt(String offsetDateTime) {
+        return Clock.fixed(OffsetDateTime.parse(offsetDateTime).toInstant(), ZoneOffset.UTC);
+    }
+
+    public static Instant instant(String offsetDateTime) {
+        return OffsetDateTime.parse(offsetDateTime).toInstant();
+    }
+}
