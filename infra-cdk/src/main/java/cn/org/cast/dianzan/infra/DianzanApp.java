@@ -6,6 +6,7 @@ import io.github.cdklabs.cdknag.NagPackProps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -13,8 +14,9 @@ import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.StackProps;
 
 /**
- * The CDK app. {@code new App()} outside the CDK CLI ignores cdk.json, so the app is always built
- * with cdk.json's context: tests, {@code exec:java} and {@code cdk synth} produce the same template.
+ * The CDK app. {@code new App()} outside the CDK CLI ignores cdk.json and the CLI's defaults, so the app is
+ * always built with cdk.json's context and those defaults: tests, {@code exec:java} and {@code cdk synth}
+ * produce the same template.
  */
 public final class DianzanApp {
 
@@ -26,7 +28,7 @@ public final class DianzanApp {
     public static void main(String[] args) {
         Path home = Path.of(System.getProperty("dianzan.home", "..")).toAbsolutePath().normalize();
         App app = app(home, null);
-        stack(app, home);
+        stack(app, FunctionCode.builtJars(home));
         app.synth();
     }
 
@@ -39,7 +41,12 @@ public final class DianzanApp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AppProps.Builder props = AppProps.builder().context(context);
+        // What the CLI adds unless told otherwise (its own values win): resource paths, asset paths and the
+        // CDKMetadata resource, by which cfn-lint recognizes a CDK template.
+        Map<String, Object> withCliDefaults = new LinkedHashMap<>(Map.of("aws:cdk:enable-path-metadata", true,
+                "aws:cdk:enable-asset-metadata", true, "aws:cdk:version-reporting", true));
+        withCliDefaults.putAll(context);
+        AppProps.Builder props = AppProps.builder().context(withCliDefaults);
         if (outdir != null) {
             props.outdir(outdir);
         }
@@ -47,10 +54,10 @@ public final class DianzanApp {
     }
 
     /** The stack with its cdk-nag suppressions, and the AwsSolutions checks over the whole app. */
-    public static DianzanStack stack(App app, Path home) {
+    public static DianzanStack stack(App app, FunctionCode code) {
         String origin = (String) app.getNode().tryGetContext("webOrigin");
         DianzanStack stack = new DianzanStack(app, STACK_NAME, StackProps.builder()
-                .description("典赞·科普中国 case collection system").build(), home, origin);
+                .description("典赞·科普中国 case collection system").build(), code, origin);
         NagSuppressionsWithReasons.apply(stack);
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         return stack;

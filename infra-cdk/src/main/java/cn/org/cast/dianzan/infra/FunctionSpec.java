@@ -1,19 +1,41 @@
 package cn.org.cast.dianzan.infra;
 
-import java.util.List;
+import static cn.org.cast.dianzan.infra.StoredTable.AUDIT;
+import static cn.org.cast.dianzan.infra.StoredTable.MAIN;
+import static cn.org.cast.dianzan.infra.TableGrant.Action.BATCH_WRITE_ITEM;
+import static cn.org.cast.dianzan.infra.TableGrant.Action.DELETE_ITEM;
+import static cn.org.cast.dianzan.infra.TableGrant.Action.GET_ITEM;
+import static cn.org.cast.dianzan.infra.TableGrant.Action.PUT_ITEM;
+import static cn.org.cast.dianzan.infra.TableGrant.Action.QUERY;
+import static cn.org.cast.dianzan.infra.TableGrant.Action.UPDATE_ITEM;
 
-/** One Lambda function of the system: its module, handler and HTTP routes. template.yaml says the same. */
-public record FunctionSpec(String id, String module, String handler, String description, List<RouteSpec> routes) {
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Lambda function of the system: its module, handler, what invokes it (HTTP routes or a schedule) and
+ * the DynamoDB actions it may call. template.yaml says the same.
+ */
+public record FunctionSpec(String id, String module, String handler, String description, List<RouteSpec> routes,
+                           Optional<ScheduleSpec> schedule, List<TableGrant> grants) {
 
     /** An HTTP API route; {@code open} routes take no token. */
     public record RouteSpec(String method, String path, boolean open) {
+    }
+
+    /** An EventBridge schedule: retried a few times, then kept in a dead-letter queue. */
+    public record ScheduleSpec(String expression, int maximumRetryAttempts, Duration maximumEventAge) {
     }
 
     public static final List<FunctionSpec> ALL = List.of(
             new FunctionSpec("CampaignFunction", "campaign",
                     "cn.org.cast.dianzan.functions.campaign.CampaignHandler",
                     "The campaign - dates, quotas and phase (GET public, PUT admin).",
-                    List.of(new RouteSpec("GET", "/campaign", true), new RouteSpec("PUT", "/campaign", false))),
+                    List.of(new RouteSpec("GET", "/campaign", true), new RouteSpec("PUT", "/campaign", false)),
+                    Optional.empty(),
+                    // CampaignRepository: read, create once, replace at a version; AuditLog: append.
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM), TableGrant.on(AUDIT, PUT_ITEM))),
             new FunctionSpec("CodeBindingFunction", "code-binding",
                     "cn.org.cast.dianzan.functions.codebinding.CodeBindingHandler",
                     "Recommendation codes - admins issue, revoke and reissue; units bind; implementers join.",
@@ -27,7 +49,13 @@ public record FunctionSpec(String id, String module, String handler, String desc
                             new RouteSpec("POST", "/codes/{code}/join", false),
                             new RouteSpec("GET", "/units/me/implementers", false),
                             new RouteSpec("POST", "/units/me/implementers/{memberId}/detach", false),
-                            new RouteSpec("GET", "/me", false))),
+                            new RouteSpec("GET", "/me", false)),
+                    Optional.empty(),
+                    // Code, Unit and AccountBinding repositories and CodeAttempts: conditional writes, deletes
+                    // (a discarded reissue, a released account) and a unit's members queried on the table;
+                    // the codes of a campaign are listed through gsi1.
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM, DELETE_ITEM, QUERY),
+                            TableGrant.queryIndex(MAIN, "gsi1"), TableGrant.on(AUDIT, PUT_ITEM))),
             new FunctionSpec("CaseSaveFunction", "case-save",
                     "cn.org.cast.dianzan.functions.casesave.CaseSaveHandler",
                     "The case form - create (idempotent), edit (If-Match), delete, submit; the 2025 list.",
@@ -40,7 +68,27 @@ public record FunctionSpec(String id, String module, String handler, String desc
                             new RouteSpec("DELETE", "/cases/{id}", false),
                             new RouteSpec("POST", "/cases/{id}/submit", false),
                             new RouteSpec("POST", "/admin/selected-2025", false),
-                            new RouteSpec("POST", "/admin/cases/{id}/clear-2025-match", false))));
+                            new RouteSpec("POST", "/admin/cases/{id}/clear-2025-match", false)),
+                    Optional.empty(),
+                    // CaseRepository: put at a version, delete drafts, list by unit (gsi1) and owner (gsi2);
+                    // Selected2025: the list imported in batches, near matches through gsi1; the caller's
+                    // unit and membership are only read.
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, DELETE_ITEM, BATCH_WRITE_ITEM),
+                            TableGrant.queryIndex(MAIN, "gsi1"), TableGrant.queryIndex(MAIN, "gsi2"),
+                            TableGrant.on(AUDIT, PUT_ITEM))),
+            new FunctionSpec("DeadlineJobFunction", "deadline-job",
+                    "cn.org.cast.dianzan.functions.deadline.DeadlineJobHandler",
+                    "The deadline job - records the campaign's closing once the deadline (China time) has passed;"
+                            + " later reminders and reports.",
+                    List.of(),
+                    Optional.of(new ScheduleSpec("rate(5 minutes)", 2, Duration.ofHours(1))),
+                    // The campaign item and its closing record; AuditLog: append.
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM), TableGrant.on(AUDIT, PUT_ITEM))));
+
+    public FunctionSpec {
+        routes = List.copyOf(routes);
+        grants = List.copyOf(grants);
+    }
 
     public String jarPath() {
         return "functions/" + module + "/target/" + module + "-function.jar";

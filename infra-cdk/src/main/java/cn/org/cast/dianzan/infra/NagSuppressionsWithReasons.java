@@ -1,7 +1,6 @@
 package cn.org.cast.dianzan.infra;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
 import software.amazon.awscdk.Stack;
@@ -18,11 +17,6 @@ final class NagSuppressionsWithReasons {
                         .reason("Functions use the AWS managed AWSLambdaBasicExecutionRole only to write their own logs.")
                         .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
                         .build(),
-                NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("Table grants cover the table's own GSIs (table ARN + /index/*), needed to query them.")
-                        .appliesTo(List.of(RegexAppliesTo.builder()
-                                .regex("/^Resource::<(Main|Audit)Table[A-Z0-9]+\\.Arn>\\/index\\/\\*$/g").build()))
-                        .build(),
                 NagPackSuppression.builder().id("AwsSolutions-L1")
                         .reason("The platform is fixed on the java21 runtime (Java 17 bytecode) until a newer LTS is qualified.")
                         .build(),
@@ -34,8 +28,13 @@ final class NagSuppressionsWithReasons {
                         .reason("Only routes declared open (GET /campaign: the public dates and quotas) skip the JWT "
                                 + "authorizer; DianzanStackTest asserts every other route uses it.")
                         .build()), true);
-        NagSuppressions.addResourceSuppressionsByPath(stack, "/" + stack.getStackName() + "/AccessLogsBucket/Resource",
+        NagSuppressions.addResourceSuppressionsByPath(stack, "/" + stack.getStackName() + "/MediaStorage/AccessLogsBucket/Resource",
                 List.of(NagPackSuppression.builder().id("AwsSolutions-S1")
                         .reason("This is the access-log bucket itself; logging it into itself would loop.").build()));
+        stack.getNode().findAll().stream().filter(FunctionSchedule.class::isInstance).forEach(schedule ->
+                NagSuppressions.addResourceSuppressions(schedule, List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-SQS3")
+                        .reason("This queue is itself the dead-letter queue of the schedule's EventBridge target.")
+                        .build()), true));
     }
 }

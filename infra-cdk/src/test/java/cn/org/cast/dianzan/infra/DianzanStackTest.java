@@ -1,26 +1,36 @@
 package cn.org.cast.dianzan.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 class DianzanStackTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Template template = SynthesizedStack.template();
 
     @Test
     void cdkNagAwsSolutionsHasNoUnsuppressedFinding() {
         Annotations annotations = Annotations.fromStack(SynthesizedStack.stack());
-        List<?> errors = annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-        List<?> warnings = annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        List<String> errors = readable(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+        List<String> warnings = readable(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
         assertEquals(List.of(), errors, "cdk-nag errors");
         assertEquals(List.of(), warnings, "cdk-nag warnings");
+    }
+
+    private static List<String> readable(List<SynthesisMessage> findings) {
+        return findings.stream().map(f -> f.getId() + ": " + f.getEntry().getData()).toList();
     }
 
     @Test
@@ -49,12 +59,51 @@ class DianzanStackTest {
     void functionsRunJava21WithSnapStartBehindALiveAliasAndKeepTheirLogs() {
         template.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Runtime", "java21",
-                "MemorySize", DianzanStack.MEMORY_MB,
-                "Timeout", DianzanStack.TIMEOUT_SECONDS,
+                "MemorySize", LiveFunction.MEMORY_MB,
+                "Timeout", LiveFunction.TIMEOUT_SECONDS,
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"))));
         template.resourceCountIs("AWS::Lambda::Alias", FunctionSpec.ALL.size());
         template.allResourcesProperties("AWS::Lambda::Alias", Match.objectLike(Map.of("Name", "live")));
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 180));
+    }
+
+    @Test
+    void theDeadlineJobRunsEveryFiveMinutesOnItsLiveAliasAndKeepsUndeliveredEventsFourteenDays() {
+        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
+                "ScheduleExpression", "rate(5 minutes)",
+                "Targets", List.of(Match.objectLike(Map.of(
+                        "Arn", Map.of("Ref", Match.stringLikeRegexp("^DeadlineJobFunctionLive.*")),
+                        "RetryPolicy", Map.of("MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 3600),
+                        "DeadLetterConfig", Match.objectLike(Map.of("Arn", Match.anyValue()))))))));
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "SqsManagedSseEnabled", true, "MessageRetentionPeriod", 14 * 24 * 3600));
+        template.hasResourceProperties("AWS::SQS::QueuePolicy", Match.objectLike(Map.of(
+                "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))))));
+    }
+
+    @Test
+    void functionsMayCallOnlyNamedDynamoDbActionsOnNamedTablesAndIndexes() {
+        StackShape stack = StackShape.ofSynthesized(JSON.valueToTree(template.toJSON()));
+        stack.functions().forEach((handler, function) -> {
+            assertFalse(function.permissions().isEmpty(), handler);
+            function.permissions().forEach(permission -> assertTrue(permission.matches(
+                    "Allow dynamodb:[A-Za-z]+ (MainTable|AuditTable)\\.Arn(/index/[a-zA-Z0-9]+)?"), handler + ": " + permission));
+        });
+    }
+
+    @Test
+    void theDeployedResourcesKeepTheirLogicalIds() {
+        // The ids of the stack as deployed before its constructs were grouped: CloudFormation replaces a
+        // resource whose logical id changes, and a replaced table or user pool starts empty.
+        JsonNode resources = JSON.valueToTree(template.toJSON()).path("Resources");
+        List.of("MainTable74195DAB", "AuditTableB07F8EEB", "MediaBucketBCBB02BA", "AccessLogsBucket83982689",
+                "UserPool6BA7E5F2", "UserPoolUserPoolClient40176907", "AdminGroup", "HttpApiF5A9A8A7",
+                "HttpApiDefaultStage3EEB07D6", "HttpApiAccessLogs4B419BF6", "HttpApiGETcampaign60C18BCF",
+                "CampaignFunctionLogs626186BC", "CodeBindingFunctionLogs3ADF9136", "CaseSaveFunctionLogs11C149D8",
+                "CampaignFunctionC9F0CF18", "CampaignFunctionLive6A0D8D87")
+                .forEach(id -> assertTrue(resources.has(id), id));
     }
 
     @Test

@@ -2,26 +2,52 @@ package cn.org.cast.dianzan.infra;
 
 import cn.org.cast.dianzan.engines.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * What template.yaml and the CDK stack must agree on: the functions (by handler) with their runtime,
- * memory, timeout, environment variable names and routes, and the tables with their keys and GSIs.
+ * memory, timeout, environment variable names, routes, schedules and IAM permissions, and the tables with
+ * their keys and GSIs.
  */
 record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, TableShape> tables) {
 
+    /**
+     * Schedules read "expression retries=N maxEventAge=Ns deadLetters=yes"; permissions read
+     * "Effect action resource", the resource named by logical id ("MainTable.Arn/index/gsi1").
+     */
     record FunctionShape(String runtime, int memorySize, int timeout, SortedSet<String> environment,
-                         SortedSet<String> routes) {
+                         SortedSet<String> routes, SortedSet<String> schedules, SortedSet<String> permissions) {
     }
 
     record TableShape(SortedSet<String> keys, SortedMap<String, String> attributeTypes, SortedSet<String> indexes) {
     }
 
-    static StackShape of(SamTemplate sam) {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * template.yaml as the local runner reads it ({@link SamTemplate}), plus what only a deployment uses
+     * (schedules and policies), read from the YAML itself.
+     */
+    static StackShape of(Path templateYaml) {
+        SamTemplate sam = SamTemplate.load(templateYaml);
+        JsonNode resources;
+        try {
+            resources = YAML.readTree(templateYaml.toFile()).path("Resources");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         SortedMap<String, FunctionShape> functions = new TreeMap<>();
         for (SamTemplate.Function f : sam.functions()) {
             SortedSet<String> environment = new TreeSet<>();
@@ -29,7 +55,25 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
                     .forEach(environment::add);
             SortedSet<String> routes = new TreeSet<>();
             f.routes().forEach(r -> routes.add(r.routeKey() + (r.authorized() ? " JWT" : " NONE")));
-            functions.put(f.handler(), new FunctionShape(f.runtime(), f.memorySize(), f.timeout(), environment, routes));
+            JsonNode properties = resources.path(f.logicalId()).path("Properties");
+            SortedSet<String> schedules = new TreeSet<>();
+            properties.path("Events").forEach(event -> {
+                if ("Schedule".equals(event.path("Type").asText())) {
+                    JsonNode p = event.path("Properties");
+                    schedules.add(schedule(p.path("Schedule"), p.path("RetryPolicy"), p.path("DeadLetterConfig")));
+                }
+            });
+            SortedSet<String> permissions = new TreeSet<>();
+            properties.path("Policies").forEach(policy -> {
+                if (policy.has("Statement")) {
+                    statements(policy, permissions::add);
+                } else {
+                    // A SAM policy template or a managed policy: named as it is, so it matches nothing in the stack.
+                    permissions.add("policy " + policy);
+                }
+            });
+            functions.put(f.handler(), new FunctionShape(f.runtime(), f.memorySize(), f.timeout(), environment, routes,
+                    schedules, permissions));
         }
         SortedMap<String, TableShape> tables = new TreeMap<>();
         for (SamTemplate.Table t : sam.tables()) {
@@ -46,18 +90,26 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
     /** The same shape read from a synthesized CloudFormation template. */
     static StackShape ofSynthesized(JsonNode template) {
         JsonNode resources = template.path("Resources");
-        SortedMap<String, SortedSet<String>> routesByFunction = new TreeMap<>();
+        Map<String, SortedSet<String>> routesByFunction = new HashMap<>();
+        Map<String, SortedSet<String>> schedulesByFunction = new HashMap<>();
+        Map<String, SortedSet<String>> permissionsByRole = new HashMap<>();
         resources.fields().forEachRemaining(e -> {
-            JsonNode r = e.getValue();
-            if (!"AWS::ApiGatewayV2::Route".equals(r.path("Type").asText())) {
-                return;
+            JsonNode p = e.getValue().path("Properties");
+            switch (e.getValue().path("Type").asText()) {
+                case "AWS::ApiGatewayV2::Route" -> {
+                    JsonNode integration = resources.path(firstRef(p.path("Target")));
+                    String function = aliasedFunction(resources, integration.path("Properties").path("IntegrationUri"));
+                    routesByFunction.computeIfAbsent(function, k -> new TreeSet<>())
+                            .add(p.path("RouteKey").asText() + " " + p.path("AuthorizationType").asText());
+                }
+                case "AWS::Events::Rule" -> p.path("Targets").forEach(target ->
+                        schedulesByFunction.computeIfAbsent(aliasedFunction(resources, target.path("Arn")),
+                                k -> new TreeSet<>()).add(schedule(p.path("ScheduleExpression"),
+                                target.path("RetryPolicy"), target.path("DeadLetterConfig"))));
+                case "AWS::IAM::Policy" -> p.path("Roles").forEach(role -> statements(p.path("PolicyDocument"),
+                        permissionsByRole.computeIfAbsent(role.path("Ref").asText(), k -> new TreeSet<>())::add));
+                default -> { }
             }
-            JsonNode p = r.path("Properties");
-            JsonNode integration = resources.path(firstRef(p.path("Target")));
-            JsonNode alias = resources.path(firstRef(integration.path("Properties").path("IntegrationUri")));
-            String functionId = firstRef(alias.path("Properties").path("FunctionName"));
-            routesByFunction.computeIfAbsent(functionId, k -> new TreeSet<>())
-                    .add(p.path("RouteKey").asText() + " " + p.path("AuthorizationType").asText());
         });
         SortedMap<String, FunctionShape> functions = new TreeMap<>();
         SortedMap<String, TableShape> tables = new TreeMap<>();
@@ -70,7 +122,10 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
                     p.path("Environment").path("Variables").fieldNames().forEachRemaining(environment::add);
                     functions.put(p.path("Handler").asText(), new FunctionShape(p.path("Runtime").asText(),
                             p.path("MemorySize").asInt(), p.path("Timeout").asInt(), environment,
-                            routesByFunction.getOrDefault(e.getKey(), new TreeSet<>())));
+                            routesByFunction.getOrDefault(e.getKey(), new TreeSet<>()),
+                            schedulesByFunction.getOrDefault(e.getKey(), new TreeSet<>()),
+                            permissionsByRole.getOrDefault(p.path("Role").path("Fn::GetAtt").path(0).asText(),
+                                    new TreeSet<>())));
                 }
                 case "AWS::DynamoDB::Table" -> {
                     SortedSet<String> keys = new TreeSet<>();
@@ -86,13 +141,60 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
                         indexes.add(i.path("IndexName").asText() + " " + indexKeys.stream().toList() + " "
                                 + i.path("Projection").path("ProjectionType").asText());
                     });
-                    // CDK logical ids carry an 8-character hash after the construct id.
-                    tables.put(e.getKey().replaceFirst("[0-9A-F]{8}$", ""), new TableShape(keys, types, indexes));
+                    tables.put(withoutCdkHash(e.getKey()), new TableShape(keys, types, indexes));
                 }
                 default -> { }
             }
         });
         return new StackShape(functions, tables);
+    }
+
+    private static String schedule(JsonNode expression, JsonNode retryPolicy, JsonNode deadLetterConfig) {
+        return expression.asText() + " retries=" + retryPolicy.path("MaximumRetryAttempts").asText("default")
+                + " maxEventAge=" + retryPolicy.path("MaximumEventAgeInSeconds").asText("default") + "s"
+                + " deadLetters=" + (deadLetterConfig.isMissingNode() ? "no" : "yes");
+    }
+
+    /** Every (action, resource) pair a policy document allows or denies. */
+    private static void statements(JsonNode document, Consumer<String> permissions) {
+        document.path("Statement").forEach(statement -> eachOf(statement.path("Action"), action ->
+                eachOf(statement.path("Resource"), resource -> permissions.accept(statement.path("Effect").asText()
+                        + " " + action.asText() + " " + resourceName(resource)))));
+    }
+
+    private static void eachOf(JsonNode oneOrMany, Consumer<JsonNode> each) {
+        if (oneOrMany.isArray()) {
+            oneOrMany.forEach(each);
+        } else {
+            each.accept(oneOrMany);
+        }
+    }
+
+    /** A resource by logical id: GetAtt [MainTable74195DAB, Arn], or Sub ${MainTable.Arn}, reads "MainTable.Arn". */
+    private static String resourceName(JsonNode resource) {
+        if (resource.has("Fn::GetAtt")) {
+            return withoutCdkHash(resource.get("Fn::GetAtt").get(0).asText()) + "." + resource.get("Fn::GetAtt").get(1).asText();
+        }
+        if (resource.has("Fn::Sub")) {
+            return resource.get("Fn::Sub").asText().replaceAll("\\$\\{([^}]+)}", "$1");
+        }
+        if (resource.has("Fn::Join") && resource.get("Fn::Join").get(0).asText().isEmpty()) {
+            StringBuilder joined = new StringBuilder();
+            resource.get("Fn::Join").get(1).forEach(part -> joined.append(resourceName(part)));
+            return joined.toString();
+        }
+        return resource.isTextual() ? resource.asText() : resource.toString();
+    }
+
+    /** CDK logical ids carry an 8-character hash after the construct id. */
+    private static String withoutCdkHash(String logicalId) {
+        return logicalId.replaceFirst("[0-9A-F]{8}$", "");
+    }
+
+    /** The function behind a reference to its alias (an integration URI or a rule target). */
+    private static String aliasedFunction(JsonNode resources, JsonNode aliasReference) {
+        JsonNode alias = resources.path(firstRef(aliasReference));
+        return firstRef(alias.path("Properties").path("FunctionName"));
     }
 
     private static String firstRef(JsonNode node) {
@@ -112,5 +214,4 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
     public String toString() {
         return "functions=" + functions + "\ntables=" + tables;
     }
-
 }

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,10 +31,21 @@ class TemplateDriftTest {
     }
 
     @Test
-    void templateYamlAndTheCdkStackDescribeTheSameFunctionsRoutesAndTables() {
-        StackShape sam = StackShape.of(SamTemplate.load(ProjectHome.templateFile()));
+    void templateYamlAndTheCdkStackDescribeTheSameFunctionsRoutesSchedulesPermissionsAndTables() {
+        StackShape sam = StackShape.of(ProjectHome.templateFile());
         assertEquals(sam, synthesized());
-        assertTrue(sam.functions().size() >= 1 && sam.tables().size() == 2, sam.toString());
+        assertTrue(sam.tables().size() == 2, sam.toString());
+        assertTrue(sam.functions().values().stream().anyMatch(f -> !f.schedules().isEmpty()), sam.toString());
+        assertTrue(sam.functions().values().stream().allMatch(f -> !f.permissions().isEmpty()), sam.toString());
+    }
+
+    @Test
+    void theStackDeploysTheJarsTemplateYamlNames() {
+        Map<String, String> jarsInTemplate = new TreeMap<>();
+        SamTemplate.load().functions().forEach(f -> jarsInTemplate.put(f.logicalId(), f.codeUri()));
+        Map<String, String> jarsInStack = new TreeMap<>();
+        FunctionSpec.ALL.forEach(spec -> jarsInStack.put(spec.id(), spec.jarPath()));
+        assertEquals(jarsInTemplate, jarsInStack);
     }
 
     @ParameterizedTest(name = "drift caught: {0}")
@@ -43,7 +56,14 @@ class TemplateDriftTest {
         "the runtime changed         | Runtime: java21 | Runtime: java17",
         "a GSI renamed               | IndexName: gsi2 | IndexName: gsi3",
         "a table key changed         | KeyType: RANGE\\n      GlobalSecondaryIndexes:\\n        - IndexName: gsi1 | KeyType: HASH\\n      GlobalSecondaryIndexes:\\n        - IndexName: gsi1",
-        "the memory changed          | MemorySize: 1024 | MemorySize: 512"
+        "the memory changed          | MemorySize: 1024 | MemorySize: 512",
+        "the schedule changed        | Schedule: rate(5 minutes) | Schedule: rate(10 minutes)",
+        "the Schedule event removed  | Type: Schedule | Type: ScheduleV2",
+        "fewer retries               | MaximumRetryAttempts: 2 | MaximumRetryAttempts: 0",
+        "no dead-letter queue        | \\n            DeadLetterConfig:\\n              Arn:\\n                Fn::GetAtt: [DeadlineJobDeadLetterQueue, Arn] | ''",
+        "an action granted more      | Action: [dynamodb:GetItem, dynamodb:PutItem] | Action: [dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]",
+        "a grant on another index    | ${MainTable.Arn}/index/gsi2 | ${MainTable.Arn}/index/gsi1",
+        "a policy template instead   | - Statement:\\n            - Effect: Allow\\n              Action: [dynamodb:GetItem, dynamodb:PutItem]\\n | - DynamoDBReadPolicy:\\n            TableName:\\n              Ref: MainTable\\n        - Statement:\\n            - Effect: Allow\\n              Action: [dynamodb:GetItem, dynamodb:PutItem]\\n"
     })
     void aDeliberatelyAlteredCopyOfTemplateYamlIsCaught(String what, String from, String to) throws IOException {
         String original = Files.readString(ProjectHome.templateFile(), StandardCharsets.UTF_8);
@@ -52,6 +72,6 @@ class TemplateDriftTest {
         Path altered = dir.resolve("template.yaml");
         Files.writeString(altered, original.replace(fromText, to.replace("\\n", "\n")), StandardCharsets.UTF_8);
 
-        assertNotEquals(StackShape.of(SamTemplate.load(altered)), synthesized(), what);
+        assertNotEquals(StackShape.of(altered), synthesized(), what);
     }
 }
