@@ -34,6 +34,24 @@ public interface AwsEngines extends AutoCloseable {
         return properties;
     }
 
+    /**
+     * The environment variables Lambda would give {@code function} on these engines: the template's,
+     * references resolved to {@code physicalNames}, a region, and these engines' endpoints and
+     * credentials, which the functions read as Lambda's.
+     */
+    default Map<String, String> lambdaEnvironment(SamTemplate.Function function, Map<String, String> physicalNames) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (SamTemplate.EnvVar var : function.environment()) {
+            environment.put(var.name(), var.ref() != null ? physicalNames.get(var.ref()) : var.literal());
+        }
+        environment.put("AWS_REGION", "cn-north-1");
+        environment.put("AWS_ACCESS_KEY_ID", credentials().accessKeyId());
+        environment.put("AWS_SECRET_ACCESS_KEY", credentials().secretAccessKey());
+        environment.put("DIANZAN_AWS_DYNAMODB_ENDPOINT", dynamoEndpoint().toString());
+        environment.put("DIANZAN_AWS_S3_ENDPOINT", s3Endpoint().toString());
+        return environment;
+    }
+
     default DynamoDbClient newDynamoClient() {
         return DynamoDbClient.builder()
                 .endpointOverride(dynamoEndpoint())

@@ -46,14 +46,7 @@ class LambdaEnvironmentIT {
                         .redirectErrorStream(true);
                 Map<String, String> env = jvm.environment();
                 env.keySet().removeIf(name -> name.startsWith("DIANZAN_") || name.startsWith("AWS_"));
-                for (SamTemplate.EnvVar var : function.environment()) {
-                    env.put(var.name(), var.ref() != null ? physical.get(var.ref()) : var.literal());
-                }
-                env.put("AWS_REGION", "cn-north-1");
-                env.put("AWS_ACCESS_KEY_ID", engines.credentials().accessKeyId());
-                env.put("AWS_SECRET_ACCESS_KEY", engines.credentials().secretAccessKey());
-                env.put("DIANZAN_AWS_DYNAMODB_ENDPOINT", engines.dynamoEndpoint().toString());
-                env.put("DIANZAN_AWS_S3_ENDPOINT", engines.s3Endpoint().toString());
+                env.putAll(engines.lambdaEnvironment(function, physical));
                 Process process = jvm.start();
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(process.waitFor(60, TimeUnit.SECONDS));

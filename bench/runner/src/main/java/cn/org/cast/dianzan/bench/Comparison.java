@@ -1,0 +1,19 @@
+package cn.org.cast.dianzan.bench;
+
+import java.util.List;
+
+/** A function of template.yaml, the event it is measured with, and its plain baseline (null until one is written). */
+record Comparison(String function, String event, Subject real, Subject baseline) {
+
+    /**
+     * Both variants, the one first in even rounds and the other in odd ones, so that neither always
+     * follows the other: a slow phase of a noisy machine falls on both alike. Round 0, the untimed
+     * warm-up, starts with the real function, which stores what the baseline then reads.
+     */
+    List<Subject> inOrder(int round) {
+        if (baseline == null) {
+            return List.of(real);
+        }
+        return round % 2 == 0 ? List.of(real, baseline) : List.of(baseline, real);
+    }
+}

@@ -1,0 +1,54 @@
+package cn.org.cast.dianzan.bench.probe;
+
+import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+
+/**
+ * Lambda's part of a cold start, and nothing more, in a fresh JVM beside one function jar. Init:
+ * find the jar's serializer, build the handler with its no-arg constructor. First invoke: read one
+ * event through that serializer, call the handler, write the response. It prints INIT and RESPONSE
+ * as each ends, for the bench to time from outside, then the peak RSS and the CPU time (all threads)
+ * so far. Arguments: handler
+ * class, event class, event file. It needs Lambda's core API only and sits alone on the class path
+ * beside the jar, so that it loads nothing the jar would not.
+ */
+public final class ColdInvoke {
+
+    private ColdInvoke() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+        CustomPojoSerializer serializer = ServiceLoader.load(CustomPojoSerializer.class).findFirst().orElseThrow();
+        RequestHandler<Object, Object> handler =
+                (RequestHandler<Object, Object>) Class.forName(args[0]).getConstructor().newInstance();
+        System.out.println("INIT");
+        Object event = serializer.fromJson(Files.readString(Path.of(args[2]), StandardCharsets.UTF_8),
+                Class.forName(args[1]));
+        Object response = handler.handleRequest(event, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        serializer.toJson(response, out, response.getClass());
+        System.out.println("RESPONSE " + out.toString(StandardCharsets.UTF_8));
+        System.out.println("PEAK_RSS_KB " + peakRssKb());
+        System.out.println("CPU_MS " + ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis());
+    }
+
+    /** VmHWM: the resident set's high-water mark, which is what a Lambda's memory limit is held to. */
+    private static long peakRssKb() throws IOException {
+        try (BufferedReader status = Files.newBufferedReader(Path.of("/proc/self/status"))) {
+            for (String line = status.readLine(); line != null; line = status.readLine()) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        }
+        return -1;
+    }
+}
