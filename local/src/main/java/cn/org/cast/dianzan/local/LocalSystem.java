@@ -143,7 +143,8 @@ public final class LocalSystem implements AutoCloseable {
         }
         ObjectMapper json = new ObjectMapper();
         LocalIdentity identity = LocalIdentity.open(data.resolve("local-identity.json"), json, Clock.systemUTC());
-        gateway = Gateway.start(server, new RouteTable(template), functions, identity, json, Clock.systemUTC());
+        gateway = Gateway.start(server, new RouteTable(template), functions, identity, json, Clock.systemUTC(),
+                home.resolve("openapi.yaml"));
         resources.add(0, gateway);
 
         Gateway.Response campaign = gateway.call("GET", "/campaign", Map.of(), null);
@@ -162,6 +163,7 @@ public final class LocalSystem implements AutoCloseable {
         new RouteTable(template).targets().forEach(t -> System.out.println("    " + t.route().routeKey()
                 + (t.route().authorized() ? "   [token]" : "   [public]") + "  -> " + t.function().logicalId()));
         System.out.println("  sign in:  curl -s -X POST " + origin + "/local/sign-in -d '{\"username\":\"admin\"}'");
+        System.out.println("  contract: " + origin + "/openapi.yaml");
         System.out.println("  Ctrl-C stops everything; data stays for the next start.");
     }
 
