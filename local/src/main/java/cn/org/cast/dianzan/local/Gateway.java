@@ -7,10 +7,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,11 +32,18 @@ import java.util.concurrent.Executors;
 /**
  * API Gateway HTTP API (payload format 2.0) on 127.0.0.1: matches a request against template.yaml's
  * routes, refuses protected routes without a valid token (401, before any handler runs), builds the
- * event with the verified claims and hands it to the function that owns the route.
+ * event with the verified claims and hands it to the function that owns the route. Two routes are
+ * local only: {@code POST /local/sign-in} and {@code GET /openapi.yaml} (the contract, public).
  */
 final class Gateway implements AutoCloseable {
 
+    /** HTTP API's payload quota; AWS refuses a larger body before any function runs. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** The headers shared's ApiResponses gives every answer; the runner links no shared code, so they are named again. */
+    private static final Map<String, String> JSON_HEADERS = Map.of(
+            "Content-Type", "application/json; charset=utf-8",
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff");
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -42,15 +54,17 @@ final class Gateway implements AutoCloseable {
     private final LocalIdentity identity;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Path contract;
 
     private Gateway(HttpServer server, RouteTable routes, Map<String, FunctionHost> functions,
-                    LocalIdentity identity, ObjectMapper json, Clock clock) {
+                    LocalIdentity identity, ObjectMapper json, Clock clock, Path contract) {
         this.server = server;
         this.routes = routes;
         this.functions = functions;
         this.identity = identity;
         this.json = json;
         this.clock = clock;
+        this.contract = contract;
         this.executor = Executors.newFixedThreadPool(8, r -> new Thread(r, "gateway"));
         server.createContext("/", this::serve);
         server.setExecutor(executor);
@@ -69,8 +83,8 @@ final class Gateway implements AutoCloseable {
     }
 
     static Gateway start(HttpServer server, RouteTable routes, Map<String, FunctionHost> functions,
-                         LocalIdentity identity, ObjectMapper json, Clock clock) {
-        Gateway gateway = new Gateway(server, routes, functions, identity, json, clock);
+                         LocalIdentity identity, ObjectMapper json, Clock clock, Path contract) {
+        Gateway gateway = new Gateway(server, routes, functions, identity, json, clock, contract);
         server.start();
         return gateway;
     }
@@ -100,7 +114,7 @@ final class Gateway implements AutoCloseable {
                     headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             response = body == null
-                    ? message(413, "Request Entity Too Large")
+                    ? error(413, "PAYLOAD_TOO_LARGE", "请求内容过大，不能超过10MB", Map.of("limitBytes", MAX_BODY_BYTES))
                     : dispatch(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, headers, body);
         } catch (RuntimeException e) {
             System.err.println("[gateway] " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
@@ -120,6 +134,9 @@ final class Gateway implements AutoCloseable {
     private Response dispatch(String method, String path, String query, Map<String, String> headers, byte[] body) {
         if (method.equals("POST") && path.equals("/local/sign-in")) {
             return signIn(body);
+        }
+        if (method.equals("GET") && path.equals("/openapi.yaml")) {
+            return contract();
         }
         Optional<RouteTable.Match> match = routes.match(method, path);
         if (match.isEmpty()) {
@@ -214,23 +231,45 @@ final class Gateway implements AutoCloseable {
         try {
             JsonNode request = json.readTree(body);
             if (request == null || !request.isObject()) {
-                return error(400, "INVALID_JSON", "请求内容不是有效的JSON");
+                return error(400, "INVALID_JSON", "请求内容不是有效的JSON", Map.of());
             }
-            Map<String, Object> token = identity.signIn(request.path("username").asText(null),
-                    request.path("accountType").asText(null));
-            return new Response(200, Map.of("Content-Type", "application/json; charset=utf-8"),
-                    json.writeValueAsBytes(token));
+            return json(200, identity.signIn(request.path("username").asText(null),
+                    request.path("accountType").asText(null)));
         } catch (LocalIdentity.SignInRefused e) {
-            return error(e.status, e.code, e.getMessage());
+            return error(e.status, e.code, e.getMessage(), Map.of());
         } catch (IOException e) {
-            return error(400, "INVALID_JSON", "请求内容不是有效的JSON");
+            return error(400, "INVALID_JSON", "请求内容不是有效的JSON", Map.of());
         }
     }
 
-    private Response error(int status, String code, String message) {
+    /** openapi.yaml as it is on disk now, so an edit is served without a restart. */
+    private Response contract() {
         try {
-            return new Response(status, Map.of("Content-Type", "application/json; charset=utf-8"),
-                    json.writeValueAsBytes(Map.of("error", Map.of("code", code, "message", message))));
+            return new Response(200, Map.of("Content-Type", "application/yaml"), Files.readAllBytes(contract));
+        } catch (NoSuchFileException e) {
+            return message(404, "Not Found");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An answer the gateway gives itself in the functions' error shape, with their headers. */
+    private Response error(int status, String code, String message, Map<String, Object> details) {
+        ObjectNode answer = json.createObjectNode();
+        ObjectNode error = answer.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        error.putArray("fields");
+        if (!details.isEmpty()) {
+            error.set("details", json.valueToTree(details));
+        }
+        error.put("requestId", UUID.randomUUID().toString());
+        return json(status, answer);
+    }
+
+    private Response json(int status, Object body) {
+        try {
+            return new Response(status, JSON_HEADERS, json.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -265,9 +304,15 @@ final class Gateway implements AutoCloseable {
         return parameters;
     }
 
+    /** The body, or null if it is over the limit. */
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
+        if (body.length <= MAX_BODY_BYTES) {
+            return body;
+        }
+        // Read the rest too: closing a connection with unread input resets it, and the client loses the 413.
+        in.transferTo(OutputStream.nullOutputStream());
+        return null;
     }
 
     @Override

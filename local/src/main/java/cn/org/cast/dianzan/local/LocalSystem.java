@@ -149,7 +149,8 @@ public final class LocalSystem implements AutoCloseable {
                 functions.put(function.logicalId(), host);
             }
         }
-        gateway = Gateway.start(server, new RouteTable(template), functions, identity, json, Clock.systemUTC());
+        gateway = Gateway.start(server, new RouteTable(template), functions, identity, json, Clock.systemUTC(),
+                home.resolve("openapi.yaml"));
         resources.add(0, gateway);
         this.scheduler = scheduler;
         resources.add(0, scheduler);
@@ -185,6 +186,7 @@ public final class LocalSystem implements AutoCloseable {
         scheduler.jobNames().forEach(job -> System.out.println("  scheduled: " + job + " (on its rate, and on demand: "
                 + "curl -X POST " + origin + LocalScheduler.PATH + job + " -H 'Authorization: Bearer <admin token>')"));
         System.out.println("  sign in:  curl -s -X POST " + origin + "/local/sign-in -d '{\"username\":\"admin\"}'");
+        System.out.println("  contract: " + origin + "/openapi.yaml");
         System.out.println("  Ctrl-C stops everything; data stays for the next start.");
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,9 @@ class LambdaEnvironmentIT {
                 assertEquals(1, lines.size(), function.logicalId() + " printed:\n" + output);
                 JsonNode response = new ObjectMapper().readTree(lines.get(0).substring("RESPONSE ".length()));
                 if (function.scheduled()) {
-                    assertEquals("NOT_YET_CLOSED", response.path("outcome").asText(), function.logicalId() + ": " + response);
+                    // fresh tables: the job either finds the deadline ahead or records the closing now
+                    assertTrue(Set.of("NOT_YET_CLOSED", "RECORDED").contains(response.path("outcome").asText()),
+                            function.logicalId() + ": " + response);
                 } else {
                     assertEquals(200, response.path("statusCode").asInt(), function.logicalId() + ": " + response);
                 }

@@ -1,0 +1,323 @@
+package cn.org.cast.dianzan.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.org.cast.dianzan.engines.ChildProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real requests through the local system, each answer held to openapi.yaml as the system serves it
+ * ({@code GET /openapi.yaml}): its status must be declared, its declared headers present and valid,
+ * its body valid against the schema. Successes and failures alike, and in the end every operation.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenApiResponsesIT {
+
+    private static final String OPENS = "2026-06-17T00:00:00+08:00";
+    private static final String CASE_FORM = """
+            {"name":"%s","implementingUnit":"%s","address":"某市科技大道1号","contactName":"张老师",
+             "contactTitle":"馆长","phone":"13812345678","email":"kjg@example.cn","category":"ACTIVITY_SERVICE",
+             "subtype":"LECTURE","summary":"全年举办科普讲座120场，覆盖青少年3万人次。",
+             "mediaReports":[{"title":"科技日报报道","url":"https://www.example.cn/news/1"}],
+             "awards":[{"name":"全国科普日优秀活动","level":"NATIONAL","year":2025}],
+             "detail":"一、实施、应用及推广情况\\n……","startedOn":"2025-03-01","endedOn":"2025-12-31"}""";
+    private static final String UNIT_DETAILS = """
+            {"unitName":"%s","address":"某省某市科技路1号","contactName":"王老师","contactTitle":"科普部部长",
+             "phone":"010-68526300","email":"kepu@example.cn"}""";
+
+    @TempDir
+    static Path data;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Set<String> answered = new TreeSet<>();
+    private LocalSystem system;
+    private int port;
+    private OpenApiContract contract;
+    private String admin;
+
+    /** One request to a route of the contract; path parameters fill the template in order. */
+    private record Call(String routeKey, String path, String token, Map<String, String> headers, String body) {
+
+        static Call to(String routeKey, String... pathValues) {
+            String path = routeKey.substring(routeKey.indexOf(' ') + 1);
+            for (String value : pathValues) {
+                path = path.replaceFirst("\\{[^}]+}", value);
+            }
+            return new Call(routeKey, path, null, Map.of("Content-Type", "application/json"), null);
+        }
+
+        Call as(String bearer) {
+            return new Call(routeKey, path, bearer, headers, body);
+        }
+
+        Call header(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Call(routeKey, path, token, more, body);
+        }
+
+        Call query(String query) {
+            return new Call(routeKey, path + "?" + query, token, headers, body);
+        }
+
+        Call body(String text) {
+            return new Call(routeKey, path, token, headers, text);
+        }
+
+        String method() {
+            return routeKey.substring(0, routeKey.indexOf(' '));
+        }
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        port = ChildProcess.freePort();
+        system = LocalSystem.start("--port", Integer.toString(port), "--data", data.toString());
+        HttpResponse<String> served = http.send(request("GET", "/openapi.yaml", null, Map.of(), null),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("application/yaml", served.headers().firstValue("Content-Type").orElseThrow());
+        contract = OpenApiContract.parse(served.body());
+        admin = token("{\"username\":\"admin\"}");
+        // This machine's clock may be past the notice's deadline: keep the campaign open a year from now.
+        answer(200, Call.to("PUT /campaign").as(admin).body(settings()));
+    }
+
+    @AfterAll
+    void stop() {
+        system.close();
+    }
+
+    private HttpRequest request(String method, String path, String token, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
+    /** Sends the call, fails unless the answer has the status expected and keeps the contract, and gives its JSON. */
+    private JsonNode answer(int status, Call call) throws Exception {
+        HttpResponse<String> response = http.send(request(call.method(), call.path(), call.token(), call.headers(),
+                call.body()), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(status, response.statusCode(), call.routeKey() + " " + call.path() + ": " + response.body());
+        List<String> violations = contract.violations(call.routeKey(),
+                new OpenApiContract.Answer(response.statusCode(), response.headers(), response.body()));
+        assertEquals(List.of(), violations, "openapi.yaml does not allow this answer");
+        answered.add(call.routeKey());
+        boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+        return isJson && !response.body().isEmpty() ? json.readTree(response.body()) : null;
+    }
+
+    private String errorCode(int status, Call call) throws Exception {
+        return answer(status, call).path("error").path("code").asText();
+    }
+
+    private String token(String signIn) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request("POST", "/local/sign-in", null, Map.of(), signIn),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).path("token").asText();
+    }
+
+    private String account(String type) throws Exception {
+        return token("{\"username\":\"" + type.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"accountType\":\"" + type + "\"}");
+    }
+
+    /** Campaign settings that keep submissions open until a year from now. */
+    private static String settings() {
+        String closes = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusYears(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        return "{\"name\":\"2026年度“典赞·科普中国”科普案例征集\",\"registrationOpensAt\":\"" + OPENS
+                + "\",\"submissionClosesAt\":\"" + closes + "\",\"quotas\":{\"activityService\":3,\"venueBuilding\":3,\"total\":6}}";
+    }
+
+    private String issueCode(String unitName) throws Exception {
+        return answer(201, Call.to("POST /admin/codes").as(admin).body("{\"units\":[{\"name\":\"" + unitName
+                + "\",\"unitType\":\"PROVINCIAL_ASSOCIATION\",\"province\":\"北京市\"}]}"))
+                .path("items").path(0).path("code").asText();
+    }
+
+    /** A recommending unit that bound a fresh code, and an implementer that joined it. */
+    private record Unit(String code, String recommender, String implementer) {
+    }
+
+    private Unit unitWithImplementer(String unitName) throws Exception {
+        String code = issueCode(unitName);
+        String recommender = account("RECOMMENDER");
+        answer(201, Call.to("POST /codes/{code}/bind", code).as(recommender).body(UNIT_DETAILS.formatted(unitName)));
+        String implementer = account("IMPLEMENTER");
+        answer(201, Call.to("POST /codes/{code}/join", code).as(implementer).body("{\"organization\":\"某市科技馆\"}"));
+        return new Unit(code, recommender, implementer);
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    @Order(1)
+    void campaignAnswersKeepTheContract() throws Exception {
+        String etag = "\"" + answer(200, Call.to("GET /campaign")).path("version").asText() + "\"";
+
+        answer(200, Call.to("PUT /campaign").as(admin).header("If-Match", etag).body(settings()));
+        JsonNode invalid = answer(400, Call.to("PUT /campaign").as(admin)
+                .body("{\"name\":\"\",\"registrationOpensAt\":\"2026-06-17\",\"quotas\":{\"activityService\":0}}"));
+        assertTrue(invalid.path("error").path("fields").size() >= 5, invalid.toString());
+        assertEquals("INVALID_JSON", errorCode(400, Call.to("PUT /campaign").as(admin).body("{\"name\":")));
+        answer(401, Call.to("PUT /campaign").body(settings()));
+        assertEquals("ADMIN_ONLY", errorCode(403, Call.to("PUT /campaign").as(account("RECOMMENDER")).body(settings())));
+        JsonNode stale = answer(409, Call.to("PUT /campaign").as(admin).header("If-Match", "\"99\"").body(settings()));
+        assertTrue(stale.path("error").path("details").path("currentVersion").asInt() >= 2, stale.toString());
+        assertEquals("PAYLOAD_TOO_LARGE", errorCode(413, Call.to("PUT /campaign").as(admin)
+                .body("x".repeat(Gateway.MAX_BODY_BYTES + 1))));
+    }
+
+    @Test
+    @Order(2)
+    void codeAnswersKeepTheContract() throws Exception {
+        String code = issueCode("某全国学会");
+        answer(400, Call.to("POST /admin/codes").as(admin).body("{\"units\":[{\"name\":\"\",\"unitType\":\"NOPE\"}]}"));
+        JsonNode firstPage = answer(200, Call.to("GET /admin/codes").as(admin).query("limit=1"));
+        answer(200, Call.to("GET /admin/codes").as(admin).query("limit=1&cursor=" + firstPage.path("nextCursor").asText()));
+        answer(400, Call.to("GET /admin/codes").as(admin).query("status=LOST&limit=1000"));
+        answer(200, Call.to("GET /admin/codes/export").as(admin));
+        assertEquals("ADMIN_ONLY", errorCode(403, Call.to("GET /admin/codes/export").as(account("IMPLEMENTER"))));
+
+        JsonNode replacement = answer(201, Call.to("POST /admin/codes/{code}/reissue", code).as(admin));
+        assertEquals(code, replacement.path("replaces").asText());
+        assertEquals("CODE_ALREADY_REPLACED", errorCode(409, Call.to("POST /admin/codes/{code}/reissue", code).as(admin)));
+        answer(200, Call.to("POST /admin/codes/{code}/revoke", replacement.path("code").asText()).as(admin));
+        assertEquals("CODE_MALFORMED", errorCode(400, Call.to("POST /admin/codes/{code}/revoke", "ABC").as(admin)));
+    }
+
+    @Test
+    @Order(3)
+    void unitAnswersKeepTheContract() throws Exception {
+        Unit unit = unitWithImplementer("某省科学技术协会");
+        String typo = unit.code().substring(0, 16) + (unit.code().endsWith("A") ? "B" : "A");
+
+        assertEquals("CODE_ALREADY_BOUND", errorCode(409, Call.to("POST /codes/{code}/bind", unit.code())
+                .as(account("RECOMMENDER")).body(UNIT_DETAILS.formatted("另一单位"))));
+        assertEquals("CODE_CHECK_FAILED", errorCode(400, Call.to("POST /codes/{code}/bind", typo)
+                .as(account("RECOMMENDER")).body(UNIT_DETAILS.formatted("另一单位"))));
+        assertEquals("WRONG_ACCOUNT_TYPE", errorCode(403, Call.to("POST /codes/{code}/bind", issueCode("某高校科协"))
+                .as(account("IMPLEMENTER")).body(UNIT_DETAILS.formatted("某高校科协"))));
+        JsonNode details = answer(400, Call.to("POST /codes/{code}/bind", issueCode("某园区科协"))
+                .as(account("RECOMMENDER")).body("{\"unitName\":\"\",\"phone\":\"12345\",\"email\":\"not-an-email\"}"));
+        assertTrue(details.path("error").path("fields").size() >= 4, details.toString());
+        assertEquals("VALIDATION_FAILED", errorCode(400, Call.to("POST /codes/{code}/join", unit.code())
+                .as(account("IMPLEMENTER")).body("{}")));
+
+        answer(200, Call.to("GET /me").as(unit.recommender()));
+        answer(200, Call.to("GET /me").as(unit.implementer()));
+        answer(200, Call.to("GET /me").as(admin));
+        answer(401, Call.to("GET /me").as("eyJhbGciOiJub25lIn0.e30."));
+        String memberId = answer(200, Call.to("GET /units/me/implementers").as(unit.recommender()))
+                .path("items").path(0).path("memberId").asText();
+        assertEquals("UNIT_NOT_BOUND", errorCode(404, Call.to("GET /units/me/implementers").as(account("RECOMMENDER"))));
+        answer(200, Call.to("POST /units/me/implementers/{memberId}/detach", memberId).as(unit.recommender()));
+        assertEquals("MEMBER_NOT_FOUND", errorCode(404, Call.to("POST /units/me/implementers/{memberId}/detach", "nobody")
+                .as(unit.recommender())));
+
+        JsonNode bound = answer(200, Call.to("GET /admin/codes").as(admin).query("status=BOUND"));
+        assertTrue(bound.path("items").findValuesAsText("code").contains(unit.code()), bound.toString());
+        JsonNode moved = answer(201, Call.to("POST /admin/codes/{code}/reissue", unit.code()).as(admin));
+        assertEquals("BOUND", moved.path("status").asText());
+        assertEquals("CODE_REVOKED", errorCode(409, Call.to("POST /codes/{code}/join", unit.code())
+                .as(account("IMPLEMENTER")).body("{\"organization\":\"某市科技馆\"}")));
+    }
+
+    @Test
+    @Order(4)
+    void caseAnswersKeepTheContract() throws Exception {
+        Unit unit = unitWithImplementer("某市科学技术协会");
+        String form = CASE_FORM.formatted("青少年科学实验季", "某市科技馆");
+        answer(200, Call.to("GET /case-form").as(unit.implementer()));
+
+        String key = key();
+        JsonNode created = answer(201, Call.to("POST /cases").as(unit.implementer()).header("Idempotency-Key", key)
+                .body("{\"name\":\"青少年科学实验季\"}"));
+        String id = created.path("id").asText();
+        answer(200, Call.to("POST /cases").as(unit.implementer()).header("Idempotency-Key", key)
+                .body("{\"name\":\"青少年科学实验季\"}"));
+        answer(422, Call.to("POST /cases").as(unit.implementer()).header("Idempotency-Key", key).body(form));
+        answer(400, Call.to("POST /cases").as(unit.implementer()).body(form));
+        JsonNode invalid = answer(400, Call.to("POST /cases").as(unit.implementer()).header("Idempotency-Key", key())
+                .body("{\"name\":\"这个案例名称已经超过了二十个字的限制了啊！\",\"mediaReports\":[{\"title\":\"a\",\"url\":\"javascript:alert(1)\"}]}"));
+        assertEquals(2, invalid.path("error").path("fields").size(), invalid.toString());
+
+        assertEquals("CASE_INCOMPLETE", errorCode(400, Call.to("POST /cases/{id}/submit", id).as(unit.implementer())));
+        assertEquals("PRECONDITION_REQUIRED", errorCode(428, Call.to("PUT /cases/{id}", id).as(unit.implementer()).body(form)));
+        JsonNode stale = answer(409, Call.to("PUT /cases/{id}", id).as(unit.implementer()).header("If-Match", "\"7\"").body(form));
+        assertEquals("青少年科学实验季", stale.path("error").path("details").path("current").path("name").asText());
+        answer(200, Call.to("PUT /cases/{id}", id).as(unit.implementer()).header("If-Match", "\"1\"").body(form));
+        answer(200, Call.to("GET /cases/{id}", id).as(unit.implementer()));
+        answer(200, Call.to("GET /cases/{id}", id).as(unit.recommender()));
+        answer(404, Call.to("GET /cases/{id}", id).as(unitWithImplementer("另一市科学技术协会").recommender()));
+        answer(200, Call.to("GET /cases").as(unit.implementer()));
+        answer(200, Call.to("GET /cases").as(unit.recommender()));
+        answer(200, Call.to("POST /cases/{id}/submit", id).as(unit.implementer()).header("If-Match", "\"2\""));
+        assertEquals("CASE_NOT_DRAFT", errorCode(409, Call.to("DELETE /cases/{id}", id).as(unit.implementer())));
+        assertEquals("CASE_READ_ONLY", errorCode(403, Call.to("PUT /cases/{id}", id).as(unit.recommender())
+                .header("If-Match", "\"3\"").body(form)));
+
+        String draft = answer(201, Call.to("POST /cases").as(unit.implementer()).header("Idempotency-Key", key())
+                .body("{}")).path("id").asText();
+        answer(204, Call.to("DELETE /cases/{id}", draft).as(unit.implementer()).header("If-Match", "\"1\""));
+    }
+
+    @Test
+    @Order(5)
+    void a2025SelectionAnswersKeepTheContract() throws Exception {
+        Unit unit = unitWithImplementer("某自治区科学技术协会");
+        answer(200, Call.to("POST /admin/selected-2025").as(admin).header("Content-Type", "text/csv; charset=utf-8")
+                .body("案例名称,实施单位\n科普大篷车进乡村,某县科学技术协会\n"));
+        answer(400, Call.to("POST /admin/selected-2025").as(admin).header("Content-Type", "text/csv; charset=utf-8")
+                .body("案例名称,实施单位\n只有名称\n"));
+        String id = answer(201, Call.to("POST /cases").as(unit.implementer()).header("Idempotency-Key", key())
+                .body(CASE_FORM.formatted("科普大篷车进乡村", "某县科学技术协会"))).path("id").asText();
+
+        JsonNode refused = answer(409, Call.to("POST /cases/{id}/submit", id).as(unit.implementer()));
+        assertEquals("SELECTED_IN_2025", refused.path("error").path("code").asText());
+        assertFalse(refused.path("error").path("details").path("selected2025").isMissingNode(), refused.toString());
+        answer(200, Call.to("POST /admin/cases/{id}/clear-2025-match", id).as(admin));
+        answer(200, Call.to("POST /cases/{id}/submit", id).as(unit.implementer()));
+    }
+
+    @Test
+    @Order(6)
+    void everyOperationOfTheContractWasAnsweredAndChecked() {
+        assertEquals(contract.routes().keySet(), answered);
+    }
+}
