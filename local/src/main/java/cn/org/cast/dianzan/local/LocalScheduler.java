@@ -19,9 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * EventBridge for the local system: each scheduled function of template.yaml runs on its
- * {@code rate(...)} (once at start, then every period) and on demand, {@code POST /local/jobs/{id}}
- * with an admin's token. Each run hands the function a scheduled event as a rule would.
+ * EventBridge for the local system: each scheduled function of template.yaml runs once as the
+ * system starts (catching up on what happened while it was stopped), then on its {@code rate(...)},
+ * and on demand, {@code POST /local/jobs/{id}} with an admin's token. Each run hands the function a
+ * scheduled event as a rule would.
  */
 final class LocalScheduler implements AutoCloseable {
 
@@ -55,6 +56,7 @@ final class LocalScheduler implements AutoCloseable {
     void start(HttpServer server) {
         server.createContext(PATH, this::serve);
         for (Job job : jobs.values()) {
+            runLogged(job);
             for (SamTemplate.Schedule schedule : job.function().schedules()) {
                 Optional<Duration> period = period(schedule.expression());
                 if (period.isEmpty()) {
@@ -62,7 +64,8 @@ final class LocalScheduler implements AutoCloseable {
                             + " is not run on a timer locally; run it with POST " + PATH + job.function().logicalId());
                     continue;
                 }
-                timer.scheduleAtFixedRate(() -> runLogged(job), 0, period.get().toSeconds(), TimeUnit.SECONDS);
+                long seconds = period.get().toSeconds();
+                timer.scheduleAtFixedRate(() -> runLogged(job), seconds, seconds, TimeUnit.SECONDS);
             }
         }
     }

@@ -83,6 +83,42 @@ class LocalSystemIT {
     }
 
     @Test
+    void theDeadlineJobRecordsTheClosingOnceHoweverOftenItRunsOnStartOnDemandOrAfterARestart() throws Exception {
+        int port = ChildProcess.freePort();
+        String[] args = {"--port", Integer.toString(port), "--data", data.toString()};
+        String recordedAt;
+        try (LocalSystem system = LocalSystem.start(args)) {
+            // GIVEN the notice's deadline (end of 2026-06-30, China time) lies behind the machine's clock,
+            // so the run at start has recorded the closing
+            assertEquals("CLOSED", json(send(port, "GET", "/campaign", null, null)).path("phase").asText());
+            String admin = signIn(port, "{\"username\":\"admin\"}");
+            String unit = signIn(port, "{\"username\":\"unit-jobs\",\"accountType\":\"RECOMMENDER\"}");
+            String job = "/local/jobs/DeadlineJobFunction";
+
+            assertEquals(401, send(port, "POST", job, null, null).statusCode());
+            assertEquals(403, send(port, "POST", job, unit, null).statusCode());
+            assertEquals(404, send(port, "POST", "/local/jobs/NoSuchJob", admin, null).statusCode());
+
+            // WHEN an admin runs it again, three times; THEN nothing new is recorded
+            JsonNode first = json(send(port, "POST", job, admin, null));
+            recordedAt = first.path("details").path("closingRecordedAt").asText();
+            assertEquals("ALREADY_RECORDED", first.path("outcome").asText(), first.toString());
+            assertEquals("2026-06-30T16:00:00Z", first.path("details").path("deadline").asText());
+            for (int i = 0; i < 2; i++) {
+                JsonNode again = json(send(port, "POST", job, admin, null));
+                assertEquals("ALREADY_RECORDED", again.path("outcome").asText());
+                assertEquals(recordedAt, again.path("details").path("closingRecordedAt").asText());
+            }
+            assertEquals("ALREADY_RECORDED", JSON.readTree(system.runJob("DeadlineJobFunction")).path("outcome").asText());
+        }
+        try (LocalSystem again = LocalSystem.start(args)) {
+            JsonNode afterRestart = JSON.readTree(again.runJob("DeadlineJobFunction"));
+            assertEquals("ALREADY_RECORDED", afterRestart.path("outcome").asText());
+            assertEquals(recordedAt, afterRestart.path("details").path("closingRecordedAt").asText());
+        }
+    }
+
+    @Test
     void aTakenPortIsAClearErrorAndStartsNoEngine() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             LocalSystemException e = org.junit.jupiter.api.Assertions.assertThrows(LocalSystemException.class, () ->

@@ -9,11 +9,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The cases selected in 2025, which may not be submitted again: imported by an admin as CSV (name,
@@ -23,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class Selected2025 {
 
     public static final int MAX_ROWS = 5000;
+    /** DynamoDB's limit of items per BatchWriteItem. */
+    private static final int BATCH_SIZE = 25;
+    private static final int BATCH_ATTEMPTS = 8;
     /** Names at least this similar (after normalizing) are shown as a warning, not refused. */
     public static final double SIMILAR = 0.75;
 
@@ -73,15 +78,51 @@ public class Selected2025 {
         return entries;
     }
 
+    /**
+     * Writes the list in batches of 25 (BatchWriteItem), retrying what DynamoDB leaves unprocessed.
+     * Rows naming the same case twice are written once. Writing is idempotent, so an import cut
+     * short (a timeout, a failure) is completed by importing the same list again.
+     */
     public int importAll(List<Entry> entries) {
+        Map<String, WriteRequest> byKey = new LinkedHashMap<>();
         for (Entry entry : entries) {
             String key = key(entry.name(), entry.implementingUnit());
-            dynamo.putItem(b -> b.tableName(table).item(Map.of(
+            byKey.put(key, WriteRequest.builder().putRequest(put -> put.item(Map.of(
                     "pk", Items.s("SELECTED2025#" + key), "sk", Items.s("META"), "type", Items.s("Selected2025"),
                     "gsi1pk", Items.s("SELECTED2025"), "gsi1sk", Items.s(key),
-                    "name", Items.s(entry.name()), "implementingUnit", Items.s(entry.implementingUnit()))));
+                    "name", Items.s(entry.name()), "implementingUnit", Items.s(entry.implementingUnit())))).build());
+        }
+        List<WriteRequest> writes = new ArrayList<>(byKey.values());
+        for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
+            writeBatch(writes.subList(from, Math.min(from + BATCH_SIZE, writes.size())));
         }
         return entries.size();
+    }
+
+    private void writeBatch(List<WriteRequest> batch) {
+        List<WriteRequest> pending = batch;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > BATCH_ATTEMPTS) {
+                throw new IllegalStateException(pending.size() + " rows of the 2025 list still unprocessed after "
+                        + BATCH_ATTEMPTS + " attempts");
+            }
+            if (attempt > 1) {
+                pauseBeforeRetry(attempt);
+            }
+            List<WriteRequest> sending = pending;
+            pending = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, sending)))
+                    .unprocessedItems().getOrDefault(table, List.of());
+        }
+    }
+
+    /** Unprocessed items mean the table is throttling: back off exponentially (50, 100, 200 … ms). */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(50L << (attempt - 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing the 2025 list", e);
+        }
     }
 
     public Check check(String name, String implementingUnit) {

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The case form end to end through the case-save function on the engines: two units, an implementer each. */
 @ExtendWith(AwsEnginesExtension.class)
@@ -363,6 +364,30 @@ class CaseSaveIT {
         assertEquals(200, afterClearing.getStatusCode(), afterClearing.getBody());
         assertTrue(context.getBean(AuditLog.class).forEntity("CASE#" + id).stream()
                 .anyMatch(e -> e.action().equals("CASE_2025_MATCH_CLEARED")));
+    }
+
+    @Test
+    void aFullSizeListOfFiveThousandRowsIsImportedInBatchesWithRepeatedRowsWrittenOnce() {
+        StringBuilder csv = new StringBuilder("案例名称,实施单位\n");
+        for (int i = 1; i <= Selected2025.MAX_ROWS - 1; i++) {
+            csv.append("批量导入案例").append(i).append(",批量单位").append(i % 37).append('\n');
+        }
+        csv.append("批量导入案例1,批量单位1\n");
+
+        APIGatewayV2HTTPResponse imported = call(request("POST", "/admin/selected-2025").as(ADMIN)
+                .header("content-type", "text/csv").body(csv.toString()));
+
+        assertEquals(200, imported.getStatusCode(), imported.getBody());
+        assertEquals(Selected2025.MAX_ROWS, body(imported).get("rows"));
+        Selected2025 list = context.getBean(Selected2025.class);
+        assertTrue(list.check("批量导入案例1", "批量单位1").exact().isPresent());
+        assertTrue(list.check("批量导入案例4999", "批量单位" + 4999 % 37).exact().isPresent());
+        long stored = aws.dynamo().queryPaginator(b -> b.tableName(aws.name("MainTable")).indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SELECTED2025"),
+                                ":prefix", AttributeValue.fromS("批量导入案例"))))
+                .items().stream().count();
+        assertEquals(Selected2025.MAX_ROWS - 1, stored);
     }
 
     @Test
