@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.org.cast.dianzan.cases.Selected2025;
 import cn.org.cast.dianzan.codes.BindingService;
 import cn.org.cast.dianzan.codes.CodeService;
 import cn.org.cast.dianzan.codes.IssuedCode;
