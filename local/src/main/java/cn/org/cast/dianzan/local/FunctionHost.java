@@ -3,10 +3,12 @@ package cn.org.cast.dianzan.local;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -22,7 +24,6 @@ import java.util.UUID;
  */
 final class FunctionHost implements AutoCloseable {
 
-    private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events.";
     private static final LambdaLogger LOGGER = new LambdaLogger() {
         @Override
         public void log(String message) {
@@ -52,7 +53,8 @@ final class FunctionHost implements AutoCloseable {
         this.eventType = eventType;
     }
 
-    static FunctionHost load(String name, Path jar, String handlerClass, String eventClass) {
+    /** Loads the jar and builds the handler; the event type is the one its RequestHandler declares, as Lambda reads it. */
+    static FunctionHost load(String name, Path jar, String handlerClass) {
         if (!Files.isRegularFile(jar)) {
             throw new LocalSystemException("函数 " + name + " 的包不存在 / function jar missing: " + jar
                     + " (run mvn package first)");
@@ -70,13 +72,39 @@ final class FunctionHost implements AutoCloseable {
             Class<?> type = Class.forName(handlerClass, true, loader);
             Object handler = type.getConstructor().newInstance();
             Method method = type.getMethod("handleRequest", Object.class, Context.class);
-            return new FunctionHost(name, loader, handler, method, serializer,
-                    Class.forName(EVENTS + eventClass, true, loader));
+            return new FunctionHost(name, loader, handler, method, serializer, eventType(type));
         });
     }
 
     String name() {
         return name;
+    }
+
+    /**
+     * The first type argument of the nearest generic superclass whose raw type implements
+     * {@code RequestHandler}: {@code APIGatewayV2HTTPEvent} for an HTTP handler, the EventBridge
+     * record for a scheduled one.
+     */
+    static Class<?> eventType(Class<?> handler) {
+        for (Class<?> type = handler; type != null && type != Object.class; type = type.getSuperclass()) {
+            if (type.getGenericSuperclass() instanceof ParameterizedType generic
+                    && implementsRequestHandler((Class<?>) generic.getRawType())
+                    && generic.getActualTypeArguments()[0] instanceof Class<?> event) {
+                return event;
+            }
+        }
+        throw new LocalSystemException(handler.getName() + " declares no event type (RequestHandler<I, O>)");
+    }
+
+    private static boolean implementsRequestHandler(Class<?> type) {
+        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+            for (Class<?> i : t.getInterfaces()) {
+                if (i.getName().equals(RequestHandler.class.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -141,7 +141,7 @@ public final class LocalSystem implements AutoCloseable {
         for (SamTemplate.Function function : template.functions()) {
             System.out.println("Loading " + function.logicalId() + " from " + function.codeUri());
             FunctionHost host = FunctionHost.load(function.logicalId(), home.resolve(function.codeUri()),
-                    function.handler(), function.scheduled() ? "ScheduledEvent" : "APIGatewayV2HTTPEvent");
+                    function.handler());
             resources.add(0, host);
             if (function.scheduled()) {
                 scheduler.add(function, host);

@@ -41,8 +41,8 @@ class LambdaEnvironmentIT {
                         "-cp", home.resolve(function.codeUri()) + File.pathSeparator
                                 + Path.of(InvokeOnce.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
                         InvokeOnce.class.getName(), function.handler(),
-                        "com.amazonaws.services.lambda.runtime.events."
-                                + (function.scheduled() ? "ScheduledEvent" : "APIGatewayV2HTTPEvent"),
+                        function.scheduled() ? "cn.org.cast.dianzan.lambda.schedule.EventBridgeSchedule"
+                                : "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
                         home.resolve("events").resolve(events.get(function.logicalId())).toString())
                         .redirectErrorStream(true);
                 Map<String, String> env = jvm.environment();

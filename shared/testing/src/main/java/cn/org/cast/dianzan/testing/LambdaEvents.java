@@ -1,8 +1,8 @@
 package cn.org.cast.dianzan.testing;
 
+import cn.org.cast.dianzan.lambda.schedule.EventBridgeSchedule;
 import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,8 +44,8 @@ public final class LambdaEvents {
     }
 
     /** An EventBridge scheduled event, as a rule hands it to a scheduled function. */
-    public static ScheduledEvent scheduled(String relativePath) {
-        return read(json(relativePath), ScheduledEvent.class);
+    public static EventBridgeSchedule scheduled(String relativePath) {
+        return read(json(relativePath), EventBridgeSchedule.class);
     }
 
     private static <T> T read(String json, Class<T> type) {

@@ -1,18 +1,17 @@
 package cn.org.cast.dianzan.lambda.schedule;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The base of every scheduled function (an EventBridge rule's {@link ScheduledEvent}): no request
+ * The base of every scheduled function (an EventBridge rule's {@link EventBridgeSchedule}): no request
  * body, no caller. The job calls the same domain services the HTTP functions call and answers what
  * it did. A failure is rethrown, so that EventBridge retries the event and, after the last retry,
  * hands it to the dead-letter queue: a job never fails silently.
  */
-public abstract class ScheduledHandler extends MicronautRequestHandler<ScheduledEvent, JobReport> {
+public abstract class ScheduledHandler extends MicronautRequestHandler<EventBridgeSchedule, JobReport> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledHandler.class);
 
@@ -27,14 +26,14 @@ public abstract class ScheduledHandler extends MicronautRequestHandler<Scheduled
     }
 
     @Override
-    public final JobReport execute(ScheduledEvent event) {
+    public final JobReport execute(EventBridgeSchedule event) {
         try {
             JobReport report = run();
-            LOG.info("{} (event {}): {}", getClass().getSimpleName(), event == null ? null : event.getId(),
+            LOG.info("{} (event {}): {}", getClass().getSimpleName(), event == null ? null : event.id(),
                     report.outcome());
             return report;
         } catch (RuntimeException e) {
-            LOG.error("{} failed (event {}): {}", getClass().getSimpleName(), event == null ? null : event.getId(),
+            LOG.error("{} failed (event {}): {}", getClass().getSimpleName(), event == null ? null : event.id(),
                     e.getClass().getName(), e);
             throw e;
         }
