@@ -25,6 +25,12 @@ public final class Answers {
         }
     }
 
+    /** The {@code items} of a list answer. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> items(APIGatewayV2HTTPResponse response) {
+        return (List<Map<String, Object>>) body(response).get("items");
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> error(APIGatewayV2HTTPResponse response) {
         return (Map<String, Object>) body(response).get("error");
