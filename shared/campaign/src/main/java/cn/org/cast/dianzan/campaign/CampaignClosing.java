@@ -1,10 +1,7 @@
 package cn.org.cast.dianzan.campaign;
 
 import cn.org.cast.dianzan.core.audit.AuditLog;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -29,15 +26,12 @@ public class CampaignClosing {
     private final CampaignRepository repository;
     private final AuditLog audit;
     private final Clock clock;
-    private final JsonMapper json;
 
-    public CampaignClosing(CampaignService campaigns, CampaignRepository repository, AuditLog audit, Clock clock,
-                           JsonMapper json) {
+    public CampaignClosing(CampaignService campaigns, CampaignRepository repository, AuditLog audit, Clock clock) {
         this.campaigns = campaigns;
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
-        this.json = json;
     }
 
     public Result recordIfDue() {
@@ -54,15 +48,7 @@ public class CampaignClosing {
         }
         // Written after the closing it records: should this write fail, the job fails and is retried,
         // and the retry finds the closing already recorded (the item carries when and by which version).
-        audit.record("CAMPAIGN#" + campaign.id(), "CAMPAIGN_CLOSED", ACTOR, null, toJson(closing));
+        audit.record("CAMPAIGN#" + campaign.id(), "CAMPAIGN_CLOSED", ACTOR, null, closing);
         return new Result(Status.RECORDED, campaign.id(), closing.deadline(), closing.recordedAt());
-    }
-
-    private String toJson(Closing closing) {
-        try {
-            return json.writeValueAsString(closing);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,10 +5,7 @@ import cn.org.cast.dianzan.core.DomainException;
 import cn.org.cast.dianzan.core.Failure;
 import cn.org.cast.dianzan.core.audit.AuditLog;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +18,13 @@ public class CampaignService {
     private final CampaignRepository repository;
     private final AuditLog audit;
     private final Clock clock;
-    private final JsonMapper json;
     private final String campaignId;
 
-    public CampaignService(CampaignRepository repository, AuditLog audit, Clock clock, JsonMapper json,
+    public CampaignService(CampaignRepository repository, AuditLog audit, Clock clock,
                            @Value("${dianzan.campaign.id:2026}") String campaignId) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
-        this.json = json;
         this.campaignId = campaignId;
     }
 
@@ -79,15 +74,7 @@ public class CampaignService {
         if (!repository.replace(after, expected)) {
             throw DomainException.versionConflict(repository.find(campaignId).map(Campaign::version).orElse(expected));
         }
-        audit.record("CAMPAIGN#" + campaignId, "CAMPAIGN_UPDATED", caller.subject(), toJson(before), toJson(after));
+        audit.record("CAMPAIGN#" + campaignId, "CAMPAIGN_UPDATED", caller.subject(), before, after);
         return after;
-    }
-
-    private String toJson(Campaign campaign) {
-        try {
-            return json.writeValueAsString(campaign);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -166,7 +166,7 @@ public class CaseService {
         caller.requireAdmin();
         List<Selected2025.Entry> entries = Selected2025.parseCsv(csv);
         int count = selected2025.importAll(entries);
-        audit.record("SELECTED2025", "SELECTED2025_IMPORTED", caller.subject(), null, "{\"rows\":" + count + "}");
+        audit.record("SELECTED2025", "SELECTED2025_IMPORTED", caller.subject(), null, Map.of("rows", count));
         return count;
     }
 
@@ -251,8 +251,8 @@ public class CaseService {
         return "C" + sha256(subject + "\u0000" + key).substring(0, 32);
     }
 
-    private static String state(CaseRecord r) {
-        return "{\"status\":\"" + r.status() + "\",\"version\":" + r.version() + "}";
+    private static Map<String, Object> state(CaseRecord r) {
+        return Map.of("status", r.status(), "version", r.version());
     }
 
     private String write(Object value) {

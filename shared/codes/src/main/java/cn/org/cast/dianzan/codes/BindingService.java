@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -81,8 +82,8 @@ public class BindingService {
         Unit unit = new Unit(unitId, campaignId, code.value(), info, issued.intended().type(),
                 issued.intended().province(), caller.subject(), now, 1);
         units.save(unit);
-        audit.record("CODE#" + code.value(), "CODE_BOUND", caller.subject(), "{\"status\":\"ISSUED\"}",
-                "{\"status\":\"BOUND\",\"unitId\":\"" + unitId + "\"}");
+        audit.record("CODE#" + code.value(), "CODE_BOUND", caller.subject(), Map.of("status", CodeStatus.ISSUED),
+                Map.of("status", CodeStatus.BOUND, "unitId", unitId));
         return unit;
     }
 
@@ -115,7 +116,7 @@ public class BindingService {
                 Membership.Status.ACTIVE, now, null);
         units.saveMember(member);
         audit.record("UNIT#" + issued.unitId(), "MEMBER_JOINED", caller.subject(), null,
-                "{\"member\":\"" + caller.subject() + "\"}");
+                Map.of("member", caller.subject()));
         return member;
     }
 
@@ -132,8 +133,8 @@ public class BindingService {
         if (units.detachMember(unitId, memberSubject, clock.instant())) {
             bindings.release(memberSubject, campaigns.campaignId(), unitId);
             audit.record("UNIT#" + unitId, "MEMBER_DETACHED", caller.subject(),
-                    "{\"member\":\"" + memberSubject + "\",\"status\":\"" + member.status() + "\"}",
-                    "{\"member\":\"" + memberSubject + "\",\"status\":\"DETACHED\"}");
+                    Map.of("member", memberSubject, "status", member.status()),
+                    Map.of("member", memberSubject, "status", Membership.Status.DETACHED));
         }
         return units.findMember(unitId, memberSubject).orElseThrow();
     }

@@ -60,7 +60,7 @@ public class CodeAttempts {
                 .updateExpression("ADD failures :one SET #type = :type")
                 .expressionAttributeNames(Map.of("#type", "type"))
                 .expressionAttributeValues(Map.of(":one", Items.n(1), ":type", Items.s("CodeAttempts"))));
-        audit.record("ACCOUNT#" + subject, "CODE_LOOKUP_FAILED", subject, null, "{\"attempted\":\"" + attempted + "\"}");
+        audit.record("ACCOUNT#" + subject, "CODE_LOOKUP_FAILED", subject, null, Map.of("attempted", attempted));
     }
 
     private static Map<String, AttributeValue> key(String subject, Instant now) {

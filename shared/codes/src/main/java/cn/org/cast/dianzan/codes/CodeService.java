@@ -61,7 +61,7 @@ public class CodeService {
         for (IssuedCode.IntendedUnit unit : intended) {
             IssuedCode code = insertNew(draw -> IssuedCode.issue(draw, campaignId, unit, clock.instant(), caller.subject()));
             audit.record("CODE#" + code.code().value(), "CODE_ISSUED", caller.subject(), null,
-                    "{\"status\":\"ISSUED\",\"unitType\":\"" + unit.type() + "\"}");
+                    Map.of("status", CodeStatus.ISSUED, "unitType", unit.type()));
             issued.add(code);
         }
         return issued;
@@ -100,7 +100,7 @@ public class CodeService {
             throw DomainException.versionConflict(existing(code.code()).version());
         }
         audit.record("CODE#" + code.code().value(), "CODE_REVOKED", caller.subject(),
-                "{\"status\":\"" + code.status() + "\"}", "{\"status\":\"REVOKED\"}");
+                Map.of("status", code.status()), Map.of("status", CodeStatus.REVOKED));
         return existing(code.code());
     }
 
@@ -125,10 +125,10 @@ public class CodeService {
             units.moveToCode(old.unitId(), replacement.code().value());
         }
         audit.record("CODE#" + old.code().value(), "CODE_REPLACED", caller.subject(),
-                "{\"status\":\"" + old.status() + "\"}",
-                "{\"status\":\"REVOKED\",\"replacedBy\":\"" + replacement.code().value() + "\"}");
+                Map.of("status", old.status()),
+                Map.of("status", CodeStatus.REVOKED, "replacedBy", replacement.code().value()));
         audit.record("CODE#" + replacement.code().value(), "CODE_ISSUED", caller.subject(), null,
-                "{\"status\":\"" + replacement.status() + "\",\"replaces\":\"" + old.code().value() + "\"}");
+                Map.of("status", replacement.status(), "replaces", old.code().value()));
         return replacement;
     }
 

@@ -24,6 +24,8 @@ public enum Failure {
     CODE_NOT_FOUND("推荐码不存在，请核对后重新输入"),
     UNIT_NOT_BOUND("当前账号尚未绑定推荐码"),
     MEMBER_NOT_FOUND("该实施单位不在本单位名下"),
+    /** A request the function declares no route for: distinct from a missing resource, so neither hides the other. */
+    ROUTE_NOT_FOUND("不支持的请求"),
     VERSION_CONFLICT("内容已被他人修改，请刷新后再试"),
     CODE_REVOKED("该推荐码已作废，请联系管理员获取新的推荐码"),
     CODE_ALREADY_BOUND("该推荐码已被其他单位绑定，一个推荐码只能绑定一个单位"),

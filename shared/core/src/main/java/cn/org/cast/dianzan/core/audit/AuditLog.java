@@ -2,7 +2,10 @@ package cn.org.cast.dianzan.core.audit;
 
 import cn.org.cast.dianzan.core.aws.TableNames;
 import cn.org.cast.dianzan.core.data.Items;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,17 +24,23 @@ public class AuditLog {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final JsonMapper json;
 
-    public AuditLog(DynamoDbClient dynamo, TableNames tables, Clock clock) {
+    public AuditLog(DynamoDbClient dynamo, TableNames tables, Clock clock, JsonMapper json) {
         this.dynamo = dynamo;
         this.table = tables.audit();
         this.clock = clock;
+        this.json = json;
     }
 
     public record Entry(String entity, String action, String actor, Instant at, String before, String after) {
     }
 
-    public void record(String entity, String action, String actor, String before, String after) {
+    /**
+     * Records an event; {@code before} and {@code after} (either may be null) are written as JSON by
+     * the mapper: a record, or a map of the few attributes that changed.
+     */
+    public void record(String entity, String action, String actor, Object before, Object after) {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", Items.s(entity));
@@ -40,12 +49,20 @@ public class AuditLog {
         item.put("action", Items.s(action));
         item.put("at", Items.instant(now));
         if (before != null) {
-            item.put("before", Items.s(before));
+            item.put("before", Items.s(toJson(before)));
         }
         if (after != null) {
-            item.put("after", Items.s(after));
+            item.put("after", Items.s(toJson(after)));
         }
         dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private String toJson(Object state) {
+        try {
+            return json.writeValueAsString(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The trail of one entity, oldest first. */

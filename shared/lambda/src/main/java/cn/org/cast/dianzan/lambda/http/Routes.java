@@ -64,7 +64,7 @@ public final class Routes {
     public ApiResponse dispatch(ApiRequest request) {
         Route route = byKey.get(request.routeKey());
         if (route == null) {
-            throw new DomainException(Failure.NOT_FOUND, "不支持的请求：" + request.routeKey(), List.of(),
+            throw new DomainException(Failure.ROUTE_NOT_FOUND, "不支持的请求：" + request.routeKey(), List.of(),
                     Map.of());
         }
         switch (route.access()) {
