@@ -176,13 +176,14 @@ public final class LocalSystem implements AutoCloseable {
         return scheduler.run(logicalId);
     }
 
-    private static void printWelcome(String origin, SamTemplate template, String campaign, LocalScheduler scheduler) {
+    private void printWelcome(String origin, SamTemplate template, String campaign, LocalScheduler scheduler) {
         System.out.println();
         System.out.println("典赞·科普中国 local system is up: " + origin);
         System.out.println("  campaign: " + campaign);
-        System.out.println("  routes (from template.yaml):");
-        new RouteTable(template).targets().forEach(t -> System.out.println("    " + t.route().routeKey()
-                + (t.route().authorized() ? "   [token]" : "   [public]") + "  -> " + t.function().logicalId()));
+        System.out.println("  routes (from template.yaml, with who may call each as its handler declares):");
+        Map<String, Map<String, String>> access = routeAccess();
+        new RouteTable(template).targets().forEach(t -> System.out.println("    " + t.route().routeKey() + "   ["
+                + access.get(t.function().logicalId()).get(t.route().routeKey()) + "]  -> " + t.function().logicalId()));
         scheduler.jobNames().forEach(job -> System.out.println("  scheduled: " + job + " (on its rate, and on demand: "
                 + "curl -X POST " + origin + LocalScheduler.PATH + job + " -H 'Authorization: Bearer <admin token>')"));
         System.out.println("  sign in:  curl -s -X POST " + origin + "/local/sign-in -d '{\"username\":\"admin\"}'");
