@@ -35,7 +35,7 @@ public class DianzanStack extends Stack {
         environment.put("DIANZAN_CAMPAIGN_ID", CAMPAIGN_ID);
 
         for (FunctionSpec spec : FunctionSpec.ALL) {
-            LiveFunction function = new LiveFunction(this, spec, code.of(spec), environment, data);
+            LiveFunction function = new LiveFunction(this, spec, code.of(spec), environment, data, media);
             api.route(spec, function.live());
             spec.schedule().ifPresent(schedule ->
                     new FunctionSchedule(this, spec.id() + "Schedule", schedule, function.live()));

@@ -1,5 +1,10 @@
 package cn.org.cast.dianzan.infra;
 
+import static cn.org.cast.dianzan.infra.ObjectGrant.Action.ABORT_MULTIPART_UPLOAD;
+import static cn.org.cast.dianzan.infra.ObjectGrant.Action.DELETE_OBJECT;
+import static cn.org.cast.dianzan.infra.ObjectGrant.Action.GET_OBJECT;
+import static cn.org.cast.dianzan.infra.ObjectGrant.Action.LIST_MULTIPART_UPLOAD_PARTS;
+import static cn.org.cast.dianzan.infra.ObjectGrant.Action.PUT_OBJECT;
 import static cn.org.cast.dianzan.infra.StoredTable.AUDIT;
 import static cn.org.cast.dianzan.infra.StoredTable.MAIN;
 import static cn.org.cast.dianzan.infra.TableGrant.Action.BATCH_WRITE_ITEM;
@@ -15,10 +20,10 @@ import java.util.Optional;
 
 /**
  * One Lambda function of the system: its module, handler, what invokes it (HTTP routes or a schedule) and
- * the DynamoDB actions it may call. template.yaml says the same.
+ * the DynamoDB and S3 actions it may call. template.yaml says the same.
  */
 public record FunctionSpec(String id, String module, String handler, String description, List<RouteSpec> routes,
-                           Optional<ScheduleSpec> schedule, List<TableGrant> grants) {
+                           Optional<ScheduleSpec> schedule, List<TableGrant> grants, List<ObjectGrant> objectGrants) {
 
     /** An HTTP API route; {@code open} routes take no token. */
     public record RouteSpec(String method, String path, boolean open) {
@@ -35,7 +40,8 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     List.of(new RouteSpec("GET", "/campaign", true), new RouteSpec("PUT", "/campaign", false)),
                     Optional.empty(),
                     // CampaignRepository: read, create once, replace at a version; AuditLog: append.
-                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM), TableGrant.on(AUDIT, PUT_ITEM))),
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM), TableGrant.on(AUDIT, PUT_ITEM)),
+                    List.of()),
             new FunctionSpec("CodeBindingFunction", "code-binding",
                     "cn.org.cast.dianzan.functions.codebinding.CodeBindingHandler",
                     "Recommendation codes - admins issue, revoke and reissue; units bind; implementers join.",
@@ -55,7 +61,8 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     // (a discarded reissue, a released account) and a unit's members queried on the table;
                     // the codes of a campaign are listed through gsi1.
                     List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM, DELETE_ITEM, QUERY),
-                            TableGrant.queryIndex(MAIN, "gsi1"), TableGrant.on(AUDIT, PUT_ITEM))),
+                            TableGrant.queryIndex(MAIN, "gsi1"), TableGrant.on(AUDIT, PUT_ITEM)),
+                    List.of()),
             new FunctionSpec("CaseSaveFunction", "case-save",
                     "cn.org.cast.dianzan.functions.casesave.CaseSaveHandler",
                     "The case form - create (idempotent), edit (If-Match), delete, submit; the 2025 list.",
@@ -75,7 +82,25 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     // unit and membership are only read.
                     List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, DELETE_ITEM, BATCH_WRITE_ITEM),
                             TableGrant.queryIndex(MAIN, "gsi1"), TableGrant.queryIndex(MAIN, "gsi2"),
-                            TableGrant.on(AUDIT, PUT_ITEM))),
+                            TableGrant.on(AUDIT, PUT_ITEM)),
+                    List.of()),
+            new FunctionSpec("MediaUploadFunction", "media-upload",
+                    "cn.org.cast.dianzan.functions.media.MediaUploadHandler",
+                    "Case files - signs uploads straight to S3, verifies what arrived (size, type, orientation),"
+                            + " attaches, reads and removes.",
+                    List.of(
+                            new RouteSpec("POST", "/cases/{id}/uploads", false),
+                            new RouteSpec("POST", "/uploads/{id}/complete", false),
+                            new RouteSpec("GET", "/uploads/{id}", false),
+                            new RouteSpec("DELETE", "/uploads/{id}", false)),
+                    Optional.empty(),
+                    // The upload and case items by key only (no listing); AuditLog: append. Objects: signed
+                    // uploads land under pending/, verified ones are copied to media/ (CopyObject: GetObject on
+                    // the source, PutObject on the target; HeadObject: GetObject), then read or removed.
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM, DELETE_ITEM),
+                            TableGrant.on(AUDIT, PUT_ITEM)),
+                    List.of(ObjectGrant.inMediaBucket(List.of(MediaStorage.PENDING_PREFIX, "media/"), PUT_OBJECT, GET_OBJECT,
+                            DELETE_OBJECT, ABORT_MULTIPART_UPLOAD, LIST_MULTIPART_UPLOAD_PARTS))),
             new FunctionSpec("DeadlineJobFunction", "deadline-job",
                     "cn.org.cast.dianzan.functions.deadline.DeadlineJobHandler",
                     "The deadline job - records the campaign's closing once the deadline (China time) has passed;"
@@ -83,11 +108,13 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     List.of(),
                     Optional.of(new ScheduleSpec("rate(5 minutes)", 2, Duration.ofHours(1))),
                     // The campaign item and its closing record; AuditLog: append.
-                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM), TableGrant.on(AUDIT, PUT_ITEM))));
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM), TableGrant.on(AUDIT, PUT_ITEM)),
+                    List.of()));
 
     public FunctionSpec {
         routes = List.copyOf(routes);
         grants = List.copyOf(grants);
+        objectGrants = List.copyOf(objectGrants);
     }
 
     public String jarPath() {

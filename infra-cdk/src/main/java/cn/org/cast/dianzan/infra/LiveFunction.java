@@ -16,24 +16,29 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
- * One function of the system: Java 21 with SnapStart, its own log group, only the DynamoDB actions its
- * spec grants, and the "live" alias on the current version that routes and schedules invoke.
+ * One function of the system: Java 21 with SnapStart, its own log group, only the DynamoDB and S3 actions
+ * its spec grants, and the "live" alias on the current version that routes and schedules invoke.
  */
 final class LiveFunction extends Construct implements KeepsStackLevelIds {
 
     static final int MEMORY_MB = 1024;
     static final int TIMEOUT_SECONDS = 15;
 
+    private final FunctionSpec spec;
+    private final Function function;
     private final Alias live;
 
     /** The children keep the ids they had when they sat in the stack; see {@link KeepsStackLevelIds}. */
-    LiveFunction(Construct scope, FunctionSpec spec, Code code, Map<String, String> environment, DataStores data) {
+    LiveFunction(Construct scope, FunctionSpec spec, Code code, Map<String, String> environment, DataStores data,
+                 MediaStorage media) {
         super(scope, spec.module());
+        this.spec = spec;
         LogGroup logs = LogGroup.Builder.create(this, spec.id() + "Logs")
                 .retention(RetentionDays.SIX_MONTHS).removalPolicy(RemovalPolicy.RETAIN).build();
-        Function function = Function.Builder.create(this, spec.id())
+        function = Function.Builder.create(this, spec.id())
                 .description(spec.description())
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.X86_64)
@@ -53,11 +58,26 @@ final class LiveFunction extends Construct implements KeepsStackLevelIds {
                     .resources(List.of(data.arnOf(grant)))
                     .build());
         }
+        for (ObjectGrant grant : spec.objectGrants()) {
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(grant.actions().stream().map(ObjectGrant.Action::iamAction).toList())
+                    .resources(media.objectArns(grant))
+                    .build());
+        }
         live = Alias.Builder.create(this, spec.id() + "Live")
                 .aliasName("live").version(function.getCurrentVersion()).build();
     }
 
     IFunction live() {
         return live;
+    }
+
+    FunctionSpec spec() {
+        return spec;
+    }
+
+    /** The function's execution role, which holds its grants. */
+    IConstruct role() {
+        return function.getRole();
     }
 }

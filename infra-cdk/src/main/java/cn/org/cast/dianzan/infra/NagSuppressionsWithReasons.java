@@ -36,5 +36,22 @@ final class NagSuppressionsWithReasons {
                         .id("AwsSolutions-SQS3")
                         .reason("This queue is itself the dead-letter queue of the schedule's EventBridge target.")
                         .build()), true));
+        // Object grants end in "<prefix>*" (keys are made per upload): accepted for exactly those ARNs, on the
+        // granted function's role only; a grant on the whole bucket would still be reported.
+        MediaStorage media = stack.getNode().findAll().stream().filter(MediaStorage.class::isInstance)
+                .map(MediaStorage.class::cast).findFirst().orElseThrow();
+        stack.getNode().findAll().stream().filter(LiveFunction.class::isInstance).map(LiveFunction.class::cast)
+                .filter(function -> !function.spec().objectGrants().isEmpty())
+                .forEach(function -> NagSuppressions.addResourceSuppressions(function.role(), List.of(
+                        NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                                .reason("object keys are generated per upload under these two prefixes; the "
+                                        + "function may touch only them")
+                                .appliesTo(function.spec().objectGrants().stream()
+                                        .flatMap(grant -> grant.keyPrefixes().stream())
+                                        .distinct()
+                                        .map(prefix -> (Object) ("Resource::arn:<AWS::Partition>:s3:::<"
+                                                + media.mediaBucketLogicalId() + ">/" + prefix + "*"))
+                                        .toList())
+                                .build()), true));
     }
 }

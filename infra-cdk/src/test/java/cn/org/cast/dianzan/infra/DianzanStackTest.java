@@ -45,14 +45,21 @@ class DianzanStackTest {
     }
 
     @Test
-    void theMediaBucketBlocksPublicAccessKeepsVersionsAndAbortsIncompleteUploads() {
+    void theMediaBucketBlocksPublicAccessKeepsVersionsAndExpiresWhatWasNeverCompleted() {
         template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
                 "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
                         "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
                 "VersioningConfiguration", Map.of("Status", "Enabled"),
                 "LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "media/")),
-                "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of(
-                        "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1))))))));
+                "CorsConfiguration", Map.of("CorsRules", List.of(Match.objectLike(Map.of(
+                        "AllowedOrigins", List.of(SynthesizedStack.stack().getNode().tryGetContext("webOrigin")),
+                        "AllowedMethods", Match.arrayWith(List.of("GET", "PUT")),
+                        "AllowedHeaders", Match.arrayWith(List.of("Content-Type", "Content-Length")),
+                        "ExposedHeaders", List.of("ETag"))))),
+                "LifecycleConfiguration", Map.of("Rules", List.of(
+                        Match.objectLike(Map.of("AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1))),
+                        Match.objectLike(Map.of("Prefix", "pending/", "ExpirationInDays", 1,
+                                "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 1))))))));
     }
 
     @Test
@@ -84,12 +91,15 @@ class DianzanStackTest {
     }
 
     @Test
-    void functionsMayCallOnlyNamedDynamoDbActionsOnNamedTablesAndIndexes() {
+    void functionsMayCallOnlyNamedActionsOnNamedTablesIndexesAndObjectPrefixes() {
         StackShape stack = StackShape.ofSynthesized(JSON.valueToTree(template.toJSON()));
         stack.functions().forEach((handler, function) -> {
             assertFalse(function.permissions().isEmpty(), handler);
             function.permissions().forEach(permission -> assertTrue(permission.matches(
-                    "Allow dynamodb:[A-Za-z]+ (MainTable|AuditTable)\\.Arn(/index/[a-zA-Z0-9]+)?"), handler + ": " + permission));
+                    "Allow dynamodb:[A-Za-z]+ (MainTable|AuditTable)\\.Arn(/index/[a-zA-Z0-9]+)?")
+                    || permission.matches("Allow s3:(PutObject|GetObject|DeleteObject|AbortMultipartUpload"
+                            + "|ListMultipartUploadParts) arn:AWS::Partition:s3:::MediaBucket/(pending|media)/\\*"),
+                    handler + ": " + permission));
         });
     }
 

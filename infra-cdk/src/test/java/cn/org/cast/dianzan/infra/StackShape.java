@@ -3,12 +3,17 @@ package cn.org.cast.dianzan.infra;
 import cn.org.cast.dianzan.engines.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -18,14 +23,16 @@ import java.util.function.Consumer;
 
 /**
  * What template.yaml and the CDK stack must agree on: the functions (by handler) with their runtime,
- * memory, timeout, environment variable names, routes, schedules and IAM permissions, and the tables with
- * their keys and GSIs.
+ * memory, timeout, environment variable names, routes, schedules and IAM permissions, the tables with
+ * their keys and GSIs, and the buckets with their lifecycle and CORS rules.
  */
-record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, TableShape> tables) {
+record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, TableShape> tables,
+                  SortedMap<String, BucketShape> buckets) {
 
     /**
      * Schedules read "expression retries=N maxEventAge=Ns deadLetters=yes"; permissions read
-     * "Effect action resource", the resource named by logical id ("MainTable.Arn/index/gsi1").
+     * "Effect action resource", the resource named by logical id ("MainTable.Arn/index/gsi1",
+     * "arn:AWS::Partition:s3:::MediaBucket/pending/*").
      */
     record FunctionShape(String runtime, int memorySize, int timeout, SortedSet<String> environment,
                          SortedSet<String> routes, SortedSet<String> schedules, SortedSet<String> permissions) {
@@ -34,7 +41,15 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
     record TableShape(SortedSet<String> keys, SortedMap<String, String> attributeTypes, SortedSet<String> indexes) {
     }
 
+    /**
+     * Each lifecycle and CORS rule as canonical JSON: keys sorted, lists of plain values sorted, a template
+     * parameter (the web origin) read as its default, which is what cdk.json gives the stack.
+     */
+    record BucketShape(SortedSet<String> lifecycleRules, SortedSet<String> corsRules) {
+    }
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * template.yaml as the local runner reads it ({@link SamTemplate}), plus what only a deployment uses
@@ -42,12 +57,13 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
      */
     static StackShape of(Path templateYaml) {
         SamTemplate sam = SamTemplate.load(templateYaml);
-        JsonNode resources;
+        JsonNode root;
         try {
-            resources = YAML.readTree(templateYaml.toFile()).path("Resources");
+            root = YAML.readTree(templateYaml.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        JsonNode resources = root.path("Resources");
         SortedMap<String, FunctionShape> functions = new TreeMap<>();
         for (SamTemplate.Function f : sam.functions()) {
             SortedSet<String> environment = new TreeSet<>();
@@ -84,7 +100,13 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
                     .map(k -> k.attribute() + ":" + k.keyType()).sorted().toList() + " " + i.projection()));
             tables.put(t.logicalId(), new TableShape(keys, new TreeMap<>(t.attributeTypes()), indexes));
         }
-        return new StackShape(functions, tables);
+        Map<String, JsonNode> parameterDefaults = new HashMap<>();
+        root.path("Parameters").fields().forEachRemaining(p -> parameterDefaults.put(p.getKey(), p.getValue().path("Default")));
+        SortedMap<String, BucketShape> buckets = new TreeMap<>();
+        for (SamTemplate.Bucket b : sam.buckets()) {
+            buckets.put(b.logicalId(), bucket(resources.path(b.logicalId()).path("Properties"), parameterDefaults));
+        }
+        return new StackShape(functions, tables, buckets);
     }
 
     /** The same shape read from a synthesized CloudFormation template. */
@@ -113,6 +135,7 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
         });
         SortedMap<String, FunctionShape> functions = new TreeMap<>();
         SortedMap<String, TableShape> tables = new TreeMap<>();
+        SortedMap<String, BucketShape> buckets = new TreeMap<>();
         resources.fields().forEachRemaining(e -> {
             JsonNode r = e.getValue();
             JsonNode p = r.path("Properties");
@@ -143,11 +166,48 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
                     });
                     tables.put(withoutCdkHash(e.getKey()), new TableShape(keys, types, indexes));
                 }
+                case "AWS::S3::Bucket" -> buckets.put(withoutCdkHash(e.getKey()), bucket(p, Map.of()));
                 default -> { }
             }
         });
-        return new StackShape(functions, tables);
+        return new StackShape(functions, tables, buckets);
     }
+
+    private static BucketShape bucket(JsonNode properties, Map<String, JsonNode> parameterDefaults) {
+        SortedSet<String> lifecycle = new TreeSet<>();
+        properties.path("LifecycleConfiguration").path("Rules").forEach(rule ->
+                lifecycle.add(canonical(rule, parameterDefaults).toString()));
+        SortedSet<String> cors = new TreeSet<>();
+        properties.path("CorsConfiguration").path("CorsRules").forEach(rule ->
+                cors.add(canonical(rule, parameterDefaults).toString()));
+        return new BucketShape(lifecycle, cors);
+    }
+
+    /** Keys sorted, lists of plain values sorted, {@code Ref: <parameter>} replaced by its default. */
+    private static JsonNode canonical(JsonNode node, Map<String, JsonNode> parameterDefaults) {
+        if (node.isObject()) {
+            if (node.size() == 1 && node.has("Ref") && parameterDefaults.containsKey(node.get("Ref").asText())) {
+                return parameterDefaults.get(node.get("Ref").asText());
+            }
+            SortedMap<String, JsonNode> fields = new TreeMap<>();
+            node.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
+            ObjectNode sorted = JSON.createObjectNode();
+            fields.forEach((key, value) -> sorted.set(key, canonical(value, parameterDefaults)));
+            return sorted;
+        }
+        if (node.isArray()) {
+            List<JsonNode> elements = new ArrayList<>();
+            node.forEach(element -> elements.add(canonical(element, parameterDefaults)));
+            if (elements.stream().allMatch(JsonNode::isValueNode)) {
+                elements.sort(Comparator.comparing(JsonNode::asText));
+            }
+            ArrayNode array = JSON.createArrayNode();
+            elements.forEach(array::add);
+            return array;
+        }
+        return node;
+    }
+
 
     private static String schedule(JsonNode expression, JsonNode retryPolicy, JsonNode deadLetterConfig) {
         return expression.asText() + " retries=" + retryPolicy.path("MaximumRetryAttempts").asText("default")
@@ -170,8 +230,15 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
         }
     }
 
-    /** A resource by logical id: GetAtt [MainTable74195DAB, Arn], or Sub ${MainTable.Arn}, reads "MainTable.Arn". */
+    /**
+     * A resource by logical id: GetAtt [MainTable74195DAB, Arn], or Sub ${MainTable.Arn}, reads "MainTable.Arn";
+     * Sub arn:${AWS::Partition}:s3:::${MediaBucket}/media/*, or the Join of "arn:", Ref AWS::Partition, ":s3:::",
+     * Ref MediaBucketBCBB02BA and "/media/*", reads "arn:AWS::Partition:s3:::MediaBucket/media/*".
+     */
     private static String resourceName(JsonNode resource) {
+        if (resource.has("Ref")) {
+            return withoutCdkHash(resource.get("Ref").asText());
+        }
         if (resource.has("Fn::GetAtt")) {
             return withoutCdkHash(resource.get("Fn::GetAtt").get(0).asText()) + "." + resource.get("Fn::GetAtt").get(1).asText();
         }
@@ -212,6 +279,6 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
 
     @Override
     public String toString() {
-        return "functions=" + functions + "\ntables=" + tables;
+        return "functions=" + functions + "\ntables=" + tables + "\nbuckets=" + buckets;
     }
 }

@@ -31,10 +31,14 @@ class TemplateDriftTest {
     }
 
     @Test
-    void templateYamlAndTheCdkStackDescribeTheSameFunctionsRoutesSchedulesPermissionsAndTables() {
+    void templateYamlAndTheCdkStackDescribeTheSameFunctionsRoutesSchedulesPermissionsTablesAndBuckets() {
         StackShape sam = StackShape.of(ProjectHome.templateFile());
         assertEquals(sam, synthesized());
         assertTrue(sam.tables().size() == 2, sam.toString());
+        assertEquals(2, sam.buckets().get("MediaBucket").lifecycleRules().size(), sam.toString());
+        assertEquals(1, sam.buckets().get("MediaBucket").corsRules().size(), sam.toString());
+        assertTrue(sam.functions().values().stream().anyMatch(f -> f.permissions().stream()
+                .anyMatch(p -> p.endsWith("s3:::MediaBucket/pending/*"))), sam.toString());
         assertTrue(sam.functions().values().stream().anyMatch(f -> !f.schedules().isEmpty()), sam.toString());
         assertTrue(sam.functions().values().stream().allMatch(f -> !f.permissions().isEmpty()), sam.toString());
     }
@@ -63,6 +67,13 @@ class TemplateDriftTest {
         "no dead-letter queue        | \\n            DeadLetterConfig:\\n              Arn:\\n                Fn::GetAtt: [DeadlineJobDeadLetterQueue, Arn] | ''",
         "an action granted more      | Action: [dynamodb:GetItem, dynamodb:PutItem] | Action: [dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]",
         "a grant on another index    | ${MainTable.Arn}/index/gsi2 | ${MainTable.Arn}/index/gsi1",
+        "an object grant on *        | ${MediaBucket}/pending/* | ${MediaBucket}/*",
+        "an object grant elsewhere   | ${MediaBucket}/media/* | ${MediaBucket}/public/*",
+        "a bucket-level action added | s3:ListMultipartUploadParts] | s3:ListMultipartUploadParts, s3:ListBucket]",
+        "pending uploads kept longer | Prefix: pending/\\n            ExpirationInDays: 1 | Prefix: pending/\\n            ExpirationInDays: 7",
+        "expiry on attached media    | Prefix: pending/ | Prefix: media/",
+        "a lifecycle rule removed    | \\n          - Id: AbortIncompleteUploads\\n            Status: Enabled\\n            AbortIncompleteMultipartUpload:\\n              DaysAfterInitiation: 1 | ''",
+        "bucket CORS for any origin  | AllowedOrigins:\\n              - Ref: WebOrigin | AllowedOrigins:\\n              - \"*\"",
         "a policy template instead   | - Statement:\\n            - Effect: Allow\\n              Action: [dynamodb:GetItem, dynamodb:PutItem]\\n | - DynamoDBReadPolicy:\\n            TableName:\\n              Ref: MainTable\\n        - Statement:\\n            - Effect: Allow\\n              Action: [dynamodb:GetItem, dynamodb:PutItem]\\n"
     })
     void aDeliberatelyAlteredCopyOfTemplateYamlIsCaught(String what, String from, String to) throws IOException {

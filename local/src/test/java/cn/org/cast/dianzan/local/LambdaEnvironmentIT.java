@@ -33,7 +33,10 @@ class LambdaEnvironmentIT {
         Path home = ProjectHome.locate();
         Map<String, String> events = Map.of("CampaignFunction", "campaign/get-campaign.json",
                 "CodeBindingFunction", "code-binding/who-am-i.json", "CaseSaveFunction", "case-save/get-case-form.json",
-                "DeadlineJobFunction", "deadline-job/scheduled-tick.json");
+                "DeadlineJobFunction", "deadline-job/scheduled-tick.json",
+                "MediaUploadFunction", "media-upload/get-upload.json");
+        // Fresh tables hold no upload: the media function's answer is its own 404 after reading DynamoDB.
+        Map<String, Integer> statuses = Map.of("MediaUploadFunction", 404);
         try (LocalEngines engines = LocalEngines.inMemory(Files.createTempDirectory("lambda-env"))) {
             Map<String, String> physical = Provisioner.provision(engines, template, "env-").physicalNames();
             for (SamTemplate.Function function : template.functions()) {
@@ -59,7 +62,8 @@ class LambdaEnvironmentIT {
                     assertTrue(Set.of("NOT_YET_CLOSED", "RECORDED").contains(response.path("outcome").asText()),
                             function.logicalId() + ": " + response);
                 } else {
-                    assertEquals(200, response.path("statusCode").asInt(), function.logicalId() + ": " + response);
+                    assertEquals(statuses.getOrDefault(function.logicalId(), 200), response.path("statusCode").asInt(),
+                            function.logicalId() + ": " + response);
                 }
             }
         }

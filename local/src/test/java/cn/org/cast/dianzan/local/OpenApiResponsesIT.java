@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.org.cast.dianzan.engines.ChildProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -258,6 +261,35 @@ class OpenApiResponsesIT {
                 .as(account("IMPLEMENTER")).body("{\"organization\":\"某市科技馆\"}")));
     }
 
+    /** A real image of a size, as a camera or phone would store it. */
+    private static byte[] image(String format, int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), format, out);
+        return out.toByteArray();
+    }
+
+    /** The three steps of an upload: sign, send the bytes straight to S3 as signed, complete. */
+    private JsonNode uploadFile(String token, String caseId, String kind, Integer awardIndex, String fileName,
+                                String contentType, byte[] bytes, int expectedStatus) throws Exception {
+        String ask = json.writeValueAsString(awardIndex == null
+                ? Map.of("kind", kind, "fileName", fileName, "size", bytes.length, "contentType", contentType)
+                : Map.of("kind", kind, "fileName", fileName, "size", bytes.length, "contentType", contentType,
+                        "awardIndex", awardIndex));
+        JsonNode signed = answer(201, Call.to("POST /cases/{id}/uploads", caseId).as(token).body(ask));
+        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(signed.path("url").asText()))
+                .header("Content-Type", signed.path("headers").path("Content-Type").asText())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, sent.statusCode(), sent.body());
+        return answer(expectedStatus, Call.to("POST /uploads/{id}/complete", signed.path("uploadId").asText()).as(token));
+    }
+
+    /** What a submission needs besides the form: both photos and a proof for the form's one award. */
+    private void attachPhotosAndProof(String token, String caseId) throws Exception {
+        uploadFile(token, caseId, "LANDSCAPE_PHOTO", null, "横版.jpg", "image/jpeg", image("jpg", 400, 300), 200);
+        uploadFile(token, caseId, "PORTRAIT_PHOTO", null, "竖版.png", "image/png", image("png", 300, 400), 200);
+        uploadFile(token, caseId, "AWARD_PROOF", 0, "获奖证书.png", "image/png", image("png", 200, 200), 200);
+    }
+
     @Test
     @Order(4)
     void caseAnswersKeepTheContract() throws Exception {
@@ -287,6 +319,7 @@ class OpenApiResponsesIT {
         answer(404, Call.to("GET /cases/{id}", id).as(unitWithImplementer("另一市科学技术协会").recommender()));
         answer(200, Call.to("GET /cases").as(unit.implementer()));
         answer(200, Call.to("GET /cases").as(unit.recommender()));
+        attachPhotosAndProof(unit.implementer(), id);
         answer(200, Call.to("POST /cases/{id}/submit", id).as(unit.implementer()).header("If-Match", "\"2\""));
         assertEquals("CASE_NOT_DRAFT", errorCode(409, Call.to("DELETE /cases/{id}", id).as(unit.implementer())));
         assertEquals("CASE_READ_ONLY", errorCode(403, Call.to("PUT /cases/{id}", id).as(unit.recommender())
@@ -308,6 +341,7 @@ class OpenApiResponsesIT {
         String id = answer(201, Call.to("POST /cases").as(unit.implementer()).header("Idempotency-Key", key())
                 .body(CASE_FORM.formatted("科普大篷车进乡村", "某县科学技术协会"))).path("id").asText();
 
+        attachPhotosAndProof(unit.implementer(), id);
         JsonNode refused = answer(409, Call.to("POST /cases/{id}/submit", id).as(unit.implementer()));
         assertEquals("SELECTED_IN_2025", refused.path("error").path("code").asText());
         assertFalse(refused.path("error").path("details").path("selected2025").isMissingNode(), refused.toString());
@@ -317,6 +351,41 @@ class OpenApiResponsesIT {
 
     @Test
     @Order(6)
+    void fileAnswersKeepTheContract() throws Exception {
+        Unit unit = unitWithImplementer("某州科学技术协会");
+        String id = answer(201, Call.to("POST /cases").as(unit.implementer()).header("Idempotency-Key", key())
+                .body(CASE_FORM.formatted("科学之夜", "某州科技馆"))).path("id").asText();
+        JsonNode tooLarge = answer(400, Call.to("POST /cases/{id}/uploads", id).as(unit.implementer())
+                .body("{\"kind\":\"LANDSCAPE_PHOTO\",\"fileName\":\"大.jpg\",\"size\":1048577,\"contentType\":\"image/jpeg\"}"));
+        assertEquals("TOO_LARGE", tooLarge.path("error").path("fields").path(0).path("code").asText());
+        answer(404, Call.to("POST /cases/{id}/uploads", id).as(account("IMPLEMENTER"))
+                .body("{\"kind\":\"PICTURE\",\"fileName\":\"图.png\",\"size\":10,\"contentType\":\"image/png\"}"));
+
+        JsonNode rejected = uploadFile(unit.implementer(), id, "LANDSCAPE_PHOTO", null, "竖的.png", "image/png",
+                image("png", 300, 400), 422);
+        assertEquals("WRONG_ORIENTATION", rejected.path("error").path("details").path("reason").asText());
+        JsonNode picture = uploadFile(unit.implementer(), id, "PICTURE", null, "活动现场.jpg", "image/jpeg",
+                image("jpg", 640, 480), 200);
+        String fileId = picture.path("id").asText();
+        assertEquals("UPLOAD_ALREADY_COMPLETED", errorCode(409, Call.to("POST /uploads/{id}/complete", fileId)
+                .as(unit.implementer())));
+        String unsent = answer(201, Call.to("POST /cases/{id}/uploads", id).as(unit.implementer())
+                .body("{\"kind\":\"PICTURE\",\"fileName\":\"图.png\",\"size\":10,\"contentType\":\"image/png\"}"))
+                .path("uploadId").asText();
+        assertEquals("UPLOAD_NOT_RECEIVED", errorCode(409, Call.to("POST /uploads/{id}/complete", unsent)
+                .as(unit.implementer())));
+        assertEquals(640, answer(200, Call.to("GET /cases/{id}", id).as(unit.implementer())).path("files").path(0)
+                .path("width").asInt());
+
+        answer(200, Call.to("GET /uploads/{id}", fileId).as(unit.recommender()));
+        answer(404, Call.to("GET /uploads/{id}", fileId).as(unitWithImplementer("别州科学技术协会").recommender()));
+        assertEquals("CASE_READ_ONLY", errorCode(403, Call.to("DELETE /uploads/{id}", fileId).as(unit.recommender())));
+        answer(204, Call.to("DELETE /uploads/{id}", fileId).as(unit.implementer()));
+        answer(404, Call.to("GET /uploads/{id}", fileId).as(unit.implementer()));
+    }
+
+    @Test
+    @Order(7)
     void everyOperationOfTheContractWasAnsweredAndChecked() {
         assertEquals(contract.routes().keySet(), answered);
     }

@@ -40,6 +40,7 @@ public class CaseService {
     }
 
     private final CaseRepository cases;
+    private final CaseFileService files;
     private final BindingService bindings;
     private final CampaignService campaigns;
     private final Selected2025 selected2025;
@@ -47,9 +48,10 @@ public class CaseService {
     private final Clock clock;
     private final JsonMapper json;
 
-    public CaseService(CaseRepository cases, BindingService bindings, CampaignService campaigns,
+    public CaseService(CaseRepository cases, CaseFileService files, BindingService bindings, CampaignService campaigns,
                        Selected2025 selected2025, AuditLog audit, Clock clock, JsonMapper json) {
         this.cases = cases;
+        this.files = files;
         this.bindings = bindings;
         this.campaigns = campaigns;
         this.selected2025 = selected2025;
@@ -135,7 +137,7 @@ public class CaseService {
         if (current.status() == CaseStatus.SUBMITTED) {
             return current;
         }
-        List<FieldError> missing = current.form().missingForSubmission(today());
+        List<FieldError> missing = missing(current, files.files(id));
         if (!missing.isEmpty()) {
             throw new DomainException(Failure.CASE_INCOMPLETE, Failure.CASE_INCOMPLETE.message(), missing, Map.of());
         }
@@ -172,12 +174,20 @@ public class CaseService {
 
     public CaseView view(Caller caller, CaseRecord record) {
         boolean editable = mayEdit(caller, record);
-        List<FieldError> missing = editable ? record.form().missingForSubmission(today()) : List.of();
-        return CaseView.of(record, editable, missing);
+        List<CaseFile> attached = files.files(record.id());
+        List<FieldError> missing = editable ? missing(record, attached) : List.of();
+        return CaseView.of(record, editable, missing, attached.stream().map(CaseFileView::of).toList());
+    }
+
+    /** What a submission still needs, every item at once: the form's fields, then its files. */
+    private List<FieldError> missing(CaseRecord record, List<CaseFile> attached) {
+        List<FieldError> missing = new ArrayList<>(record.form().missingForSubmission(today()));
+        missing.addAll(CaseFileService.missingForSubmission(record.form(), attached));
+        return missing;
     }
 
     /** The case if the caller may see it; 404 otherwise, so a case's existence never leaks. */
-    private CaseRecord visible(Caller caller, String id) {
+    public CaseRecord visible(Caller caller, String id) {
         caller.requireAuthenticated();
         return cases.find(id)
                 .filter(r -> caller.isAdmin() || r.ownerSubject().equals(caller.subject())
@@ -185,7 +195,8 @@ public class CaseService {
                 .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
     }
 
-    private CaseRecord editable(Caller caller, String id) {
+    /** The case if the caller owns it and may still change it (its files included); 403/404/409 otherwise. */
+    public CaseRecord editable(Caller caller, String id) {
         CaseRecord record = visible(caller, id);
         if (!record.ownerSubject().equals(caller.subject())) {
             throw new DomainException(Failure.CASE_READ_ONLY);

@@ -28,7 +28,7 @@ public final class TestContexts {
     public static ApplicationContext offline() {
         return ApplicationContext.builder().properties(java.util.Map.of(
                 "dianzan.tables.main", "offline-main", "dianzan.tables.audit", "offline-audit",
-                "dianzan.aws.region", "cn-north-1")).start();
+                "dianzan.buckets.media", "offline-media", "dianzan.aws.region", "cn-north-1")).start();
     }
 
     /** A clock stopped at an instant written in China time, e.g. {@code 2026-06-30T23:59:59+08:00}. */

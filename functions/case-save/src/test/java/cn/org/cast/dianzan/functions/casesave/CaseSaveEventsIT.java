@@ -86,6 +86,7 @@ class CaseSaveEventsIT {
         draft("sample-update-case", UPDATE_CASE, "青少年科学实验周");
         draft("sample-delete-case", DELETE_CASE, "暑期科普夏令营");
         draft("sample-submit-case", SUBMIT_CASE, "流动科技馆进基层");
+        VerifiedFiles.attachTo(context, SUBMIT_CASE, MUSEUM_B.subject(), 0);
         cases.import2025(ADMIN.caller(), "案例名称,实施单位\n" + SELECTED_2025_NAME + ",某市科技馆\n");
         CaseRecord matched = draft("sample-clear-2025-match", CLEAR_2025_CASE, SELECTED_2025_NAME);
         assertEquals(List.of("SELECTED_IN_2025"), matched.warnings().stream().map(FieldError::code).toList());

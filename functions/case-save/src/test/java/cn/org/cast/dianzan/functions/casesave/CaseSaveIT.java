@@ -123,7 +123,14 @@ class CaseSaveIT {
 
 
 
+    /** A case with its form as given, and its two photos already verified and attached. */
     private String create(Map<String, String> who, Object form) {
+        String id = createWithoutFiles(who, form);
+        VerifiedFiles.attachTo(context, id, who.get("sub"), 0);
+        return id;
+    }
+
+    private String createWithoutFiles(Map<String, String> who, Object form) {
         APIGatewayV2HTTPResponse response = call(request("POST", "/cases").as(who)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).body(json(form)));
         assertEquals(201, response.getStatusCode(), response.getBody());
@@ -288,6 +295,23 @@ class CaseSaveIT {
         assertEquals("CASE_INCOMPLETE", error(response).get("code"));
         assertEquals(11, fieldCodes(response).size());
         assertEquals("DRAFT", body(get(IMPL_A, id)).get("status"));
+    }
+
+    @Test
+    void submissionNamesTheMissingPhotosAndAProofForEachAwardWithTheFormsFields() {
+        Map<String, Object> form = completeForm("缺照片");
+        form.put("awards", List.of(Map.of("name", "优秀科普活动", "level", "PROVINCIAL", "year", 2025),
+                Map.of("name", "科普创新奖", "level", "MUNICIPAL", "year", 2025)));
+        String id = createWithoutFiles(IMPL_A, form);
+
+        APIGatewayV2HTTPResponse refused = call(request("POST", "/cases/{id}/submit").path("id", id).as(IMPL_A));
+
+        assertEquals("CASE_INCOMPLETE", error(refused).get("code"));
+        assertEquals(Set.of("files.LANDSCAPE_PHOTO:REQUIRED", "files.PORTRAIT_PHOTO:REQUIRED",
+                "awards[0].proof:REQUIRED", "awards[1].proof:REQUIRED"), fieldCodes(refused));
+        VerifiedFiles.attachTo(context, id, IMPL_A.get("sub"), 2);
+        APIGatewayV2HTTPResponse submitted = call(request("POST", "/cases/{id}/submit").path("id", id).as(IMPL_A));
+        assertEquals(200, submitted.getStatusCode(), submitted.getBody());
     }
 
     @Test

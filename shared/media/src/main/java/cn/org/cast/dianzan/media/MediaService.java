@@ -1,0 +1,279 @@
+package cn.org.cast.dianzan.media;
+
+import cn.org.cast.dianzan.campaign.Campaign;
+import cn.org.cast.dianzan.campaign.CampaignService;
+import cn.org.cast.dianzan.campaign.ChinaTime;
+import cn.org.cast.dianzan.campaign.Phase;
+import cn.org.cast.dianzan.cases.CaseFile;
+import cn.org.cast.dianzan.cases.CaseFileService;
+import cn.org.cast.dianzan.cases.CaseFileView;
+import cn.org.cast.dianzan.cases.CaseRecord;
+import cn.org.cast.dianzan.cases.CaseService;
+import cn.org.cast.dianzan.cases.FileKind;
+import cn.org.cast.dianzan.core.Caller;
+import cn.org.cast.dianzan.core.DomainException;
+import cn.org.cast.dianzan.core.Failure;
+import cn.org.cast.dianzan.core.audit.AuditLog;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Files never pass through a function: the client asks for a presigned PUT ({@link #sign}), sends
+ * the bytes straight to S3, then says it is done ({@link #complete}). Only what actually arrived is
+ * judged: its size, its first bytes (what the file really is) and, for photos, its dimensions as seen.
+ * A rejected object is deleted; an accepted one leaves the pending prefix and is attached to the case.
+ */
+@Singleton
+public class MediaService {
+
+    static final Duration UPLOAD_WINDOW = Duration.ofMinutes(15);
+    static final Duration LINK_WINDOW = Duration.ofMinutes(5);
+    /** Enough of the head of a file for its magic bytes and, in a JPEG, the EXIF block before the frame. */
+    static final int HEAD_BYTES = 262_144;
+
+    private final CaseService cases;
+    private final CaseFileService caseFiles;
+    private final CampaignService campaigns;
+    private final UploadRepository uploads;
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String bucket;
+    private final SecureRandom random = new SecureRandom();
+
+    public MediaService(CaseService cases, CaseFileService caseFiles, CampaignService campaigns,
+                        UploadRepository uploads, S3Client s3, S3Presigner presigner, AuditLog audit, Clock clock,
+                        @Value("${dianzan.buckets.media}") String bucket) {
+        this.cases = cases;
+        this.caseFiles = caseFiles;
+        this.campaigns = campaigns;
+        this.uploads = uploads;
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.audit = audit;
+        this.clock = clock;
+        this.bucket = bucket;
+    }
+
+    /** Signs a PUT of exactly the declared size and type, if the case takes one more file of that kind. */
+    public SignedUpload sign(Caller caller, String caseId, UploadRequest request) {
+        CaseRecord record = cases.editable(caller, caseId);
+        Campaign campaign = campaigns.requireOpen();
+        if (request.kind().perAward() && request.awardIndex() >= record.form().awards().size()) {
+            throw DomainException.invalid("awardIndex", "NO_SUCH_AWARD", "案例的获奖情况中没有第"
+                    + (request.awardIndex() + 1) + "个奖项，请先在表单中填写该奖项");
+        }
+        if (!request.kind().replaces()
+                && caseFiles.count(caseId, request.kind(), request.awardIndex()) >= request.kind().maxCount()) {
+            throw CaseFileService.tooMany(request.kind());
+        }
+        Instant now = clock.instant();
+        String id = "U" + HexFormat.of().formatHex(randomBytes(16));
+        String key = "pending/" + campaign.id() + "/" + record.unitId() + "/" + caseId + "/"
+                + request.kind().name().toLowerCase(Locale.ROOT) + "/" + id;
+        Upload upload = new Upload(id, caseId, campaign.id(), record.unitId(), caller.subject(), request.kind(),
+                request.awardIndex(), request.fileName(), request.contentType(), request.size(), key,
+                Upload.Status.PENDING, now, now.plus(UPLOAD_WINDOW));
+        uploads.create(upload);
+        String url = presigner.presignPutObject(p -> p.signatureDuration(UPLOAD_WINDOW)
+                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(request.contentType())
+                        .contentLength(request.size()))).url().toString();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", request.contentType());
+        headers.put("Content-Length", Long.toString(request.size()));
+        return new SignedUpload(id, caseId, request.kind().name(), "PUT", url, headers,
+                ChinaTime.format(upload.expiresAt()));
+    }
+
+    /** Judges what arrived for an upload and, if it is what was promised, attaches it to the case. */
+    public CaseFileView complete(Caller caller, String uploadId) {
+        Upload upload = own(caller, uploadId);
+        switch (upload.status()) {
+            case COMPLETED -> throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED);
+            case REJECTED -> throw rejected(upload, "ALREADY_REJECTED", null, null);
+            case PENDING -> { }
+        }
+        requireCompletable(upload);
+        cases.editable(caller, upload.caseId());
+        HeadObjectResponse head = head(upload.pendingKey())
+                .orElseThrow(() -> new DomainException(Failure.UPLOAD_NOT_RECEIVED));
+        if (head.contentLength() != upload.size()) {
+            throw reject(upload, "SIZE_MISMATCH", upload.size() + "字节", head.contentLength() + "字节");
+        }
+        byte[] first = s3.getObjectAsBytes(g -> g.bucket(bucket).key(upload.pendingKey())
+                .range("bytes=0-" + (HEAD_BYTES - 1))).asByteArray();
+        Verdict verdict = judge(upload, first);
+        s3.copyObject(c -> c.sourceBucket(bucket).sourceKey(upload.pendingKey())
+                .destinationBucket(bucket).destinationKey(upload.storedKey()));
+        s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
+        CaseFile file = new CaseFile(upload.id(), upload.caseId(), upload.kind(), upload.awardIndex(),
+                upload.storedKey(), upload.fileName(), upload.contentType(), upload.size(),
+                verdict.width(), verdict.height(), clock.instant(), caller.subject());
+        List<CaseFile> replaced;
+        try {
+            replaced = caseFiles.attach(file);
+        } catch (DomainException full) {
+            s3.deleteObject(d -> d.bucket(bucket).key(upload.storedKey()));
+            uploads.finish(upload.id(), Upload.Status.REJECTED);
+            throw full;
+        }
+        // Only now that the case points at the new file is the old one deleted: a crash in between
+        // leaves an orphan object for the clean-up, never a case without its photo.
+        replaced.forEach(old -> s3.deleteObject(d -> d.bucket(bucket).key(old.key())));
+        uploads.finish(upload.id(), Upload.Status.COMPLETED);
+        audit.record("CASE#" + upload.caseId(), "FILE_ATTACHED", caller.subject(),
+                replaced.isEmpty() ? null : Map.of("replaced", replaced.stream().map(CaseFile::id).toList()),
+                Map.of("file", file.id(), "kind", file.kind(), "size", file.size()));
+        return CaseFileView.of(file);
+    }
+
+    /** A short-lived link to a file of a case the caller may read. */
+    public FileLink link(Caller caller, String fileId) {
+        CaseFile file = attached(caller, fileId, false);
+        Instant expires = clock.instant().plus(LINK_WINDOW);
+        String url = presigner.presignGetObject(p -> p.signatureDuration(LINK_WINDOW)
+                .getObjectRequest(g -> g.bucket(bucket).key(file.key())
+                        .responseContentDisposition(contentDisposition(file.fileName()))
+                        .responseContentType(file.contentType()))).url().toString();
+        return new FileLink(file.id(), file.caseId(), file.kind().name(), file.fileName(), file.contentType(),
+                file.size(), url, ChinaTime.format(expires));
+    }
+
+    /** Removes a file from a case its owner may still change; the object goes with it. */
+    public void remove(Caller caller, String fileId) {
+        CaseFile file = attached(caller, fileId, true);
+        campaigns.requireOpen();
+        caseFiles.detach(file).ifPresent(gone -> {
+            s3.deleteObject(d -> d.bucket(bucket).key(gone.key()));
+            audit.record("CASE#" + gone.caseId(), "FILE_REMOVED", caller.subject(),
+                    Map.of("file", gone.id(), "kind", gone.kind()), null);
+        });
+    }
+
+    /** RFC 6266 with an RFC 5987 {@code filename*}, so a Chinese name survives; an ASCII fallback first. */
+    static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    private record Verdict(Integer width, Integer height) {
+    }
+
+    private Verdict judge(Upload upload, byte[] first) {
+        Optional<FileType> type = MagicBytes.sniff(first);
+        if (type.isEmpty() || !type.get().contentType().equals(upload.contentType())) {
+            throw reject(upload, "TYPE_MISMATCH", upload.contentType(), type.map(FileType::contentType).orElse("unknown"));
+        }
+        Optional<ImageSize> size = ImageHeader.sizeAsSeen(type.get(), first);
+        FileKind.Orientation wanted = upload.kind().orientation();
+        if (wanted != null) {
+            ImageSize seen = size.orElseThrow(() -> reject(upload, "NOT_AN_IMAGE", "JPEG/PNG", upload.contentType()));
+            boolean fits = wanted == FileKind.Orientation.LANDSCAPE ? seen.landscape() : seen.portrait();
+            if (!fits) {
+                throw reject(upload, "WRONG_ORIENTATION",
+                        wanted == FileKind.Orientation.LANDSCAPE ? "宽大于高" : "高大于宽",
+                        seen.width() + "×" + seen.height());
+            }
+        }
+        return size.map(s -> new Verdict(s.width(), s.height())).orElse(new Verdict(null, null));
+    }
+
+    /** Deletes what arrived and marks the upload rejected: nothing of a refused file stays. */
+    private DomainException reject(Upload upload, String reason, String expected, String actual) {
+        s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
+        uploads.finish(upload.id(), Upload.Status.REJECTED);
+        audit.record("CASE#" + upload.caseId(), "FILE_REJECTED", upload.owner(), null,
+                Map.of("upload", upload.id(), "reason", reason));
+        return rejected(upload, reason, expected, actual);
+    }
+
+    private static DomainException rejected(Upload upload, String reason, String expected, String actual) {
+        Map<String, Object> details = new LinkedHashMap<>(Map.of("reason", reason, "uploadId", upload.id()));
+        if (expected != null) {
+            details.put("expected", expected);
+            details.put("actual", actual);
+        }
+        return new DomainException(Failure.FILE_REJECTED, message(upload, reason, expected, actual), List.of(), details);
+    }
+
+    private static String message(Upload upload, String reason, String expected, String actual) {
+        return switch (reason) {
+            case "SIZE_MISMATCH" -> "收到的文件大小与申请时不符（应为" + expected + "，实际" + actual + "），已删除，请重新上传";
+            case "TYPE_MISMATCH" -> "文件内容与声明的格式不符（声明" + expected + "，实际" + actual + "），已删除，请重新上传";
+            case "NOT_AN_IMAGE" -> upload.kind().label() + "须为可识别的JPEG或PNG图片，已删除，请重新上传";
+            case "WRONG_ORIENTATION" -> upload.kind().label() + "须" + expected + "，该照片为" + actual + "，已删除，请重新上传";
+            default -> Failure.FILE_REJECTED.message();
+        };
+    }
+
+    /**
+     * After the deadline an upload may still complete if it was signed before it and its URL still
+     * lives: a weak connection is not cut off mid-upload by the clock.
+     */
+    private void requireCompletable(Upload upload) {
+        Campaign campaign = campaigns.current();
+        Instant now = clock.instant();
+        if (campaign.phaseAt(now) == Phase.CLOSED && (!upload.signedAt().isBefore(campaign.submissionClosesAt())
+                || !now.isBefore(upload.expiresAt()))) {
+            throw new DomainException(Failure.CAMPAIGN_CLOSED);
+        }
+    }
+
+    private Upload own(Caller caller, String uploadId) {
+        caller.requireAuthenticated();
+        return uploads.find(uploadId).filter(u -> u.owner().equals(caller.subject()))
+                .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
+    }
+
+    /** An attached file, found through its upload; 404 unless the caller may see (or, to change, edit) its case. */
+    private CaseFile attached(Caller caller, String fileId, boolean toChange) {
+        caller.requireAuthenticated();
+        Upload upload = uploads.find(fileId).filter(u -> u.status() == Upload.Status.COMPLETED)
+                .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
+        if (toChange) {
+            cases.editable(caller, upload.caseId());
+        } else {
+            cases.visible(caller, upload.caseId());
+        }
+        return caseFiles.files(upload.caseId()).stream().filter(f -> f.id().equals(fileId)).findFirst()
+                .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
+    }
+
+    private Optional<HeadObjectResponse> head(String key) {
+        try {
+            return Optional.of(s3.headObject(h -> h.bucket(bucket).key(key)));
+        } catch (NoSuchKeyException missing) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+}

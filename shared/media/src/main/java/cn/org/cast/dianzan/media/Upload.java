@@ -1,0 +1,20 @@
+package cn.org.cast.dianzan.media;
+
+import cn.org.cast.dianzan.cases.FileKind;
+import java.time.Instant;
+
+/**
+ * One signed upload, from the signature to its outcome: what the client promised (kind, name, size,
+ * type), where the bytes go while unverified ({@code pendingKey}), and until when its URL lives.
+ */
+public record Upload(String id, String caseId, String campaignId, String unitId, String owner, FileKind kind,
+                     Integer awardIndex, String fileName, String contentType, long size, String pendingKey,
+                     Status status, Instant signedAt, Instant expiresAt) {
+
+    public enum Status { PENDING, COMPLETED, REJECTED }
+
+    /** Where the verified file lives: the same generated path, out of the pending prefix. */
+    public String storedKey() {
+        return "media/" + pendingKey.substring("pending/".length());
+    }
+}

@@ -1,0 +1,78 @@
+package cn.org.cast.dianzan.media;
+
+import cn.org.cast.dianzan.cases.FileKind;
+import cn.org.cast.dianzan.core.aws.TableNames;
+import cn.org.cast.dianzan.core.data.Items;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Upload items ({@code UPLOAD#<id>} / {@code META}); an upload leaves PENDING once, conditionally. */
+@Singleton
+public class UploadRepository {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public UploadRepository(DynamoDbClient dynamo, TableNames tables) {
+        this.dynamo = dynamo;
+        this.table = tables.main();
+    }
+
+    public void create(Upload upload) {
+        Map<String, AttributeValue> item = new HashMap<>(key(upload.id()));
+        item.put("type", Items.s("Upload"));
+        item.put("caseId", Items.s(upload.caseId()));
+        item.put("campaignId", Items.s(upload.campaignId()));
+        item.put("unitId", Items.s(upload.unitId()));
+        item.put("owner", Items.s(upload.owner()));
+        item.put("kind", Items.s(upload.kind().name()));
+        if (upload.awardIndex() != null) {
+            item.put("awardIndex", Items.n(upload.awardIndex()));
+        }
+        item.put("fileName", Items.s(upload.fileName()));
+        item.put("contentType", Items.s(upload.contentType()));
+        item.put("size", Items.n(upload.size()));
+        item.put("pendingKey", Items.s(upload.pendingKey()));
+        item.put("status", Items.s(upload.status().name()));
+        item.put("signedAt", Items.instant(upload.signedAt()));
+        item.put("expiresAt", Items.instant(upload.expiresAt()));
+        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    public Optional<Upload> find(String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(id)).consistentRead(true)).item();
+        if (item == null || item.isEmpty() || !"Upload".equals(Items.string(item, "type"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Upload(id, Items.string(item, "caseId"), Items.string(item, "campaignId"),
+                Items.string(item, "unitId"), Items.string(item, "owner"), FileKind.valueOf(Items.string(item, "kind")),
+                item.containsKey("awardIndex") ? (int) Items.number(item, "awardIndex") : null,
+                Items.string(item, "fileName"), Items.string(item, "contentType"), Items.number(item, "size"),
+                Items.string(item, "pendingKey"), Upload.Status.valueOf(Items.string(item, "status")),
+                Items.instant(item, "signedAt"), Items.instant(item, "expiresAt")));
+    }
+
+    /** Moves a pending upload to its outcome; false if it had already left PENDING. */
+    public boolean finish(String id, Upload.Status outcome) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(id))
+                    .updateExpression("SET #status = :outcome")
+                    .conditionExpression("#status = :pending")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":outcome", Items.s(outcome.name()),
+                            ":pending", Items.s(Upload.Status.PENDING.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyFinished) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return Map.of("pk", Items.s("UPLOAD#" + id), "sk", Items.s("META"));
+    }
+}

@@ -1,0 +1,47 @@
+package cn.org.cast.dianzan.media;
+
+import cn.org.cast.dianzan.cases.FileKind;
+import cn.org.cast.dianzan.core.Form;
+import java.util.stream.Collectors;
+
+/**
+ * What a client asks to upload: the kind of file, its name, byte size and type, and for an award
+ * proof the award it proves. Checked against the kind's limits before anything is signed, every
+ * problem at once, so an oversized photo is refused here with its exact size, never with a bare 413.
+ */
+public record UploadRequest(FileKind kind, String fileName, long size, String contentType, Integer awardIndex) {
+
+    public static final int FILE_NAME_MAX = 100;
+
+    public static UploadRequest from(Form f) {
+        FileKind kind = f.choice("kind", "文件类别", FileKind.class, FileKind::label);
+        String fileName = f.text("fileName", "文件名", FILE_NAME_MAX);
+        if (fileName != null && (fileName.contains("/") || fileName.contains("\\") || fileName.equals("..")
+                || fileName.equals("."))) {
+            f.error("fileName", "INVALID_FILE_NAME", "文件名不能含有路径分隔符（/ 或 \\）");
+        }
+        Integer size = f.integer("size", "文件大小（字节）", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (size != null && size < 1) {
+            f.error("size", "OUT_OF_RANGE", "文件大小须大于0字节，当前" + size + "字节");
+        } else if (size != null && kind != null && size > kind.maxBytes()) {
+            f.error("size", "TOO_LARGE", noun(kind) + "不超过" + kind.limitText() + "，当前"
+                    + String.format("%,d", size) + "字节");
+        }
+        String contentType = f.text("contentType", "文件格式", 100);
+        if (contentType != null && kind != null && !kind.contentTypes().contains(contentType)) {
+            f.error("contentType", "UNSUPPORTED_TYPE", kind.label() + "的格式须为以下之一："
+                    + kind.contentTypes().stream().sorted().collect(Collectors.joining("、")));
+        }
+        Integer awardIndex = f.optional("awardIndex", k -> f.integer(k, "奖项序号", 0, 99));
+        if (kind != null && kind.perAward() && awardIndex == null && !f.hasErrorOn("awardIndex")) {
+            f.error("awardIndex", "REQUIRED", "上传获奖证明材料须指明是第几个奖项（awardIndex，从0开始）");
+        }
+        f.throwIfInvalid();
+        return new UploadRequest(kind, fileName, size, contentType, kind.perAward() ? awardIndex : null);
+    }
+
+    /** The photos are both "照片" in a message, as the notice says "照片不超过1MB". */
+    private static String noun(FileKind kind) {
+        return kind.orientation() != null ? "照片" : kind.label();
+    }
+}
