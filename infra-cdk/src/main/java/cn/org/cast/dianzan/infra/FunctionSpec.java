@@ -107,9 +107,11 @@ public record FunctionSpec(String id, String module, String handler, String desc
                             + " later reminders and reports.",
                     List.of(),
                     Optional.of(new ScheduleSpec("rate(5 minutes)", 2, Duration.ofHours(1))),
-                    // The campaign item and its closing record; AuditLog: append.
-                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM), TableGrant.on(AUDIT, PUT_ITEM)),
-                    List.of()));
+                    // The campaign item and its closing record; uploads by key, marked abandoned, and the
+                    // pending ones found through gsi1; AuditLog: append. Abandoned objects, under pending/ only.
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM), TableGrant.queryIndex(MAIN, "gsi1"),
+                            TableGrant.on(AUDIT, PUT_ITEM)),
+                    List.of(ObjectGrant.inMediaBucket(List.of(MediaStorage.PENDING_PREFIX), DELETE_OBJECT))));
 
     public FunctionSpec {
         routes = List.copyOf(routes);

@@ -44,7 +44,7 @@ final class NagSuppressionsWithReasons {
                 .filter(function -> !function.spec().objectGrants().isEmpty())
                 .forEach(function -> NagSuppressions.addResourceSuppressions(function.role(), List.of(
                         NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                                .reason("object keys are generated per upload under these two prefixes; the "
+                                .reason("object keys are generated per upload under these prefixes; the "
                                         + "function may touch only them")
                                 .appliesTo(function.spec().objectGrants().stream()
                                         .flatMap(grant -> grant.keyPrefixes().stream())

@@ -109,6 +109,7 @@ public class MediaService {
         switch (upload.status()) {
             case COMPLETED -> throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED);
             case REJECTED -> throw rejected(upload, "ALREADY_REJECTED", null, null);
+            case ABANDONED -> throw rejected(upload, "ABANDONED", null, null);
             case PENDING -> { }
         }
         requireCompletable(upload);
@@ -221,6 +222,7 @@ public class MediaService {
             case "TYPE_MISMATCH" -> "文件内容与声明的格式不符（声明" + expected + "，实际" + actual + "），已删除，请重新上传";
             case "NOT_AN_IMAGE" -> upload.kind().label() + "须为可识别的JPEG或PNG图片，已删除，请重新上传";
             case "WRONG_ORIENTATION" -> upload.kind().label() + "须" + expected + "，该照片为" + actual + "，已删除，请重新上传";
+            case "ABANDONED" -> "该上传超过" + PendingUploadCleanup.ABANDONED_AFTER.toHours() + "小时未完成，已清除，请重新上传";
             default -> Failure.FILE_REJECTED.message();
         };
     }

@@ -11,7 +11,8 @@ public record Upload(String id, String caseId, String campaignId, String unitId,
                      Integer awardIndex, String fileName, String contentType, long size, String pendingKey,
                      Status status, Instant signedAt, Instant expiresAt) {
 
-    public enum Status { PENDING, COMPLETED, REJECTED }
+    /** PENDING until completed, rejected, or abandoned (never completed; cleared after a day). */
+    public enum Status { PENDING, COMPLETED, REJECTED, ABANDONED }
 
     /** Where the verified file lives: the same generated path, out of the pending prefix. */
     public String storedKey() {

@@ -4,16 +4,24 @@ import cn.org.cast.dianzan.cases.FileKind;
 import cn.org.cast.dianzan.core.aws.TableNames;
 import cn.org.cast.dianzan.core.data.Items;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Upload items ({@code UPLOAD#<id>} / {@code META}); an upload leaves PENDING once, conditionally. */
+/**
+ * Upload items ({@code UPLOAD#<id>} / {@code META}); an upload leaves PENDING once, conditionally. While
+ * pending it is also in gsi1 under {@code UPLOADS#PENDING} by the time it was signed (a sparse index:
+ * leaving PENDING removes the keys), so the clean-up finds the abandoned ones without a scan.
+ */
 @Singleton
 public class UploadRepository {
+
+    private static final String PENDING_INDEX = "UPLOADS#PENDING";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -41,6 +49,8 @@ public class UploadRepository {
         item.put("status", Items.s(upload.status().name()));
         item.put("signedAt", Items.instant(upload.signedAt()));
         item.put("expiresAt", Items.instant(upload.expiresAt()));
+        item.put("gsi1pk", Items.s(PENDING_INDEX));
+        item.put("gsi1sk", Items.s(upload.signedAt() + "#" + upload.id()));
         dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
@@ -61,7 +71,7 @@ public class UploadRepository {
     public boolean finish(String id, Upload.Status outcome) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(id))
-                    .updateExpression("SET #status = :outcome")
+                    .updateExpression("SET #status = :outcome REMOVE gsi1pk, gsi1sk")
                     .conditionExpression("#status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":outcome", Items.s(outcome.name()),
@@ -70,6 +80,16 @@ public class UploadRepository {
         } catch (ConditionalCheckFailedException alreadyFinished) {
             return false;
         }
+    }
+
+    /** Ids of uploads still pending that were signed before {@code cutoff}, oldest first, at most {@code limit}. */
+    public List<String> pendingSignedBefore(Instant cutoff, int limit) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :pending AND gsi1sk < :cutoff")
+                        .expressionAttributeValues(Map.of(":pending", Items.s(PENDING_INDEX),
+                                ":cutoff", Items.s(cutoff.toString())))
+                        .limit(limit))
+                .items().stream().limit(limit).map(i -> Items.string(i, "pk").substring("UPLOAD#".length())).toList();
     }
 
     private static Map<String, AttributeValue> key(String id) {

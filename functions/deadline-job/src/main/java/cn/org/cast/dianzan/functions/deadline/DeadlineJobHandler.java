@@ -3,22 +3,29 @@ package cn.org.cast.dianzan.functions.deadline;
 import cn.org.cast.dianzan.campaign.CampaignClosing;
 import cn.org.cast.dianzan.lambda.schedule.JobReport;
 import cn.org.cast.dianzan.lambda.schedule.ScheduledHandler;
+import cn.org.cast.dianzan.media.PendingUploadCleanup;
 import io.micronaut.context.ApplicationContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every few minutes (an EventBridge rule): once the deadline has passed, the campaign's closing is recorded once. */
+/**
+ * Every few minutes (an EventBridge rule): once the deadline has passed, the campaign's closing is
+ * recorded once; uploads abandoned for a day are cleared.
+ */
 public class DeadlineJobHandler extends ScheduledHandler {
 
     private final CampaignClosing closing;
+    private final PendingUploadCleanup uploads;
 
     public DeadlineJobHandler() {
         closing = bean(CampaignClosing.class);
+        uploads = bean(PendingUploadCleanup.class);
     }
 
     public DeadlineJobHandler(ApplicationContext context) {
         super(context);
         closing = bean(CampaignClosing.class);
+        uploads = bean(PendingUploadCleanup.class);
     }
 
     @Override
@@ -30,6 +37,7 @@ public class DeadlineJobHandler extends ScheduledHandler {
         if (result.recordedAt() != null) {
             details.put("closingRecordedAt", result.recordedAt().toString());
         }
+        details.put("abandonedUploadsCleared", uploads.clearAbandoned());
         return new JobReport("deadline", result.status().name(), details);
     }
 }

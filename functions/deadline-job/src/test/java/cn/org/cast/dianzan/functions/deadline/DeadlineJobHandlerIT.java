@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.cast.dianzan.campaign.CampaignRepository;
+import cn.org.cast.dianzan.cases.FileKind;
 import cn.org.cast.dianzan.core.audit.AuditLog;
 import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
 import cn.org.cast.dianzan.engines.junit.AwsResources;
 import cn.org.cast.dianzan.lambda.schedule.JobReport;
+import cn.org.cast.dianzan.media.Upload;
+import cn.org.cast.dianzan.media.UploadRepository;
 import cn.org.cast.dianzan.testing.FakeLambdaContext;
 import cn.org.cast.dianzan.testing.LambdaEvents;
 import cn.org.cast.dianzan.testing.TestContexts;
 import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +27,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The deadline job driven by the sample scheduled event of events/deadline-job, on the engines. */
 @ExtendWith(AwsEnginesExtension.class)
@@ -113,6 +120,44 @@ class DeadlineJobHandlerIT {
             pool.shutdownNow();
         }
         assertEquals(1, closedEntries(instances.get(0)));
+    }
+
+    @Test
+    void uploadsSignedMoreThanADayAgoAndNeverCompletedAreClearedWithTheirObjectsAndNothingElse() {
+        Instant now = TestContexts.instant(CLOSED);
+        Upload abandoned = pending("Uabandoned", now.minus(Duration.ofHours(25)));
+        Upload recent = pending("Urecent", now.minus(Duration.ofHours(23)));
+        Upload completed = pending("Ucompleted", now.minus(Duration.ofHours(30)));
+        DeadlineJobHandler handler = handlerAt(CLOSED);
+        handler.getApplicationContext().getBean(UploadRepository.class).finish(completed.id(), Upload.Status.COMPLETED);
+
+        JobReport report = tick(handler);
+        JobReport again = tick(handler);
+
+        assertEquals(1, report.details().get("abandonedUploadsCleared"));
+        assertEquals(0, again.details().get("abandonedUploadsCleared"));
+        UploadRepository uploads = handler.getApplicationContext().getBean(UploadRepository.class);
+        assertEquals(Upload.Status.ABANDONED, uploads.find(abandoned.id()).orElseThrow().status());
+        assertEquals(Upload.Status.PENDING, uploads.find(recent.id()).orElseThrow().status());
+        assertEquals(Upload.Status.COMPLETED, uploads.find(completed.id()).orElseThrow().status());
+        assertEquals(List.of(completed.pendingKey(), recent.pendingKey()), pendingObjects());
+    }
+
+    /** A pending upload signed at {@code signedAt}, its bytes sent to its pending key. */
+    private Upload pending(String id, Instant signedAt) {
+        Upload upload = new Upload(id, "Ccase", "2026", "Uunit", "impl", FileKind.PICTURE, null, "图.png",
+                "image/png", 3, "pending/2026/Uunit/Ccase/picture/" + id, Upload.Status.PENDING, signedAt,
+                signedAt.plusSeconds(900));
+        try (ApplicationContext context = TestContexts.against(aws)) {
+            context.getBean(UploadRepository.class).create(upload);
+        }
+        aws.s3().putObject(p -> p.bucket(aws.name("MediaBucket")).key(upload.pendingKey()), RequestBody.fromBytes(new byte[3]));
+        return upload;
+    }
+
+    private List<String> pendingObjects() {
+        return aws.s3().listObjectsV2(l -> l.bucket(aws.name("MediaBucket")).prefix("pending/")).contents().stream()
+                .map(S3Object::key).sorted().toList();
     }
 
     @Test

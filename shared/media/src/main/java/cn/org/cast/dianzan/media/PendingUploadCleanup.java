@@ -1,0 +1,58 @@
+package cn.org.cast.dianzan.media;
+
+import cn.org.cast.dianzan.core.audit.AuditLog;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Uploads signed more than a day ago and never completed are abandoned: their pending object is
+ * deleted and they can no longer complete. Run by the scheduled job; the bucket's lifecycle rule on
+ * {@code pending/} is the second line. Each is first marked (conditionally, so a completion racing it
+ * wins or loses whole), then its object deleted; a crash in between leaves the object to the rule.
+ */
+@Singleton
+public class PendingUploadCleanup {
+
+    public static final Duration ABANDONED_AFTER = Duration.ofHours(24);
+    /** Per run: a run every few minutes clears any backlog soon, and no run nears the function's timeout. */
+    static final int BATCH = 200;
+
+    private final UploadRepository uploads;
+    private final S3Client s3;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String bucket;
+
+    public PendingUploadCleanup(UploadRepository uploads, S3Client s3, AuditLog audit, Clock clock,
+                                @Value("${dianzan.buckets.media}") String bucket) {
+        this.uploads = uploads;
+        this.s3 = s3;
+        this.audit = audit;
+        this.clock = clock;
+        this.bucket = bucket;
+    }
+
+    /** Clears abandoned uploads; answers how many this run cleared. */
+    public int clearAbandoned() {
+        Instant cutoff = clock.instant().minus(ABANDONED_AFTER);
+        List<String> candidates = uploads.pendingSignedBefore(cutoff, BATCH);
+        int cleared = 0;
+        for (String id : candidates) {
+            Upload upload = uploads.find(id).orElse(null);
+            if (upload == null || !uploads.finish(id, Upload.Status.ABANDONED)) {
+                continue;
+            }
+            s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
+            audit.record("CASE#" + upload.caseId(), "UPLOAD_ABANDONED", "system:deadline-job", null,
+                    Map.of("upload", id, "signedAt", upload.signedAt().toString()));
+            cleared++;
+        }
+        return cleared;
+    }
+}
