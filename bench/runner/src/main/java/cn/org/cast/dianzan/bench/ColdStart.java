@@ -1,5 +1,6 @@
 package cn.org.cast.dianzan.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.File;
@@ -27,9 +28,11 @@ final class ColdStart implements AutoCloseable {
 
     /**
      * One cold start: wall seconds to the response and to the end of init, the CPU seconds it took
-     * (less disturbed than wall time by whatever else shares the CPU), peak RSS and HTTP status.
+     * (less disturbed than wall time by whatever else shares the CPU), peak RSS, and the answer: an
+     * HTTP function's status code, a scheduled job's outcome (its JobReport's); failed for a 5xx.
      */
-    record Sample(double seconds, double initSeconds, double cpuSeconds, double peakRssMb, int status) {
+    record Sample(double seconds, double initSeconds, double cpuSeconds, double peakRssMb, String answer,
+                  boolean failed) {
     }
 
     /** The measured JVMs' CPU; bin/bench-cold keeps this runner and the engines on another. */
@@ -79,7 +82,8 @@ final class ColdStart implements AutoCloseable {
     private Sample read(Subject subject, Process process, long start) throws IOException {
         double init = -1;
         double seconds = -1;
-        int status = -1;
+        String answer = null;
+        boolean failed = false;
         long peakRssKb = -1;
         long cpuMs = -1;
         Deque<String> tail = new ArrayDeque<>();
@@ -90,7 +94,14 @@ final class ColdStart implements AutoCloseable {
                     init = elapsed;
                 } else if (line.startsWith("RESPONSE ")) {
                     seconds = elapsed;
-                    status = JSON.readTree(line.substring("RESPONSE ".length())).path("statusCode").asInt();
+                    JsonNode response = JSON.readTree(line.substring("RESPONSE ".length()));
+                    if (response.has("statusCode")) {
+                        int status = response.path("statusCode").asInt();
+                        answer = Integer.toString(status);
+                        failed = status >= 500;
+                    } else {
+                        answer = response.path("outcome").asText("?");
+                    }
                 } else if (line.startsWith("PEAK_RSS_KB ")) {
                     peakRssKb = Long.parseLong(line.substring("PEAK_RSS_KB ".length()));
                 } else if (line.startsWith("CPU_MS ")) {
@@ -111,7 +122,7 @@ final class ColdStart implements AutoCloseable {
             throw new IllegalStateException(subject.handler() + " in " + subject.jar() + " gave no response:\n"
                     + String.join("\n", tail));
         }
-        return new Sample(seconds, init, cpuMs / 1000.0, peakRssKb / 1024.0, status);
+        return new Sample(seconds, init, cpuMs / 1000.0, peakRssKb / 1024.0, answer, failed);
     }
 
     /** This shell's AWS and JVM settings are not the function's: Lambda would not pass them on. */

@@ -7,8 +7,8 @@ record Comparison(String function, String event, Subject real, Subject baseline)
 
     /**
      * Both variants, the one first in even rounds and the other in odd ones, so that neither always
-     * follows the other: a slow phase of a noisy machine falls on both alike. Round 0, the untimed
-     * warm-up, starts with the real function, which stores what the baseline then reads.
+     * follows the other: a slow phase of a noisy machine falls on both alike. Round 0 is the untimed
+     * warm-up (BenchCold runs the real function alone before it).
      */
     List<Subject> inOrder(int round) {
         if (baseline == null) {

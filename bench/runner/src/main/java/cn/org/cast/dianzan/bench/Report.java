@@ -42,7 +42,7 @@ final class Report {
     static String markdown(String header, List<Result> results) {
         StringBuilder md = new StringBuilder(header).append("\n\n")
                 .append("| function | event | variant | jar MB | cold s: median | min | p90 | max | init s (median)"
-                        + " | CPU s (median) | peak RSS MB (median) | HTTP | real / baseline: cold (CPU) |\n")
+                        + " | CPU s (median) | peak RSS MB (median) | answer | real / baseline: cold (CPU) |\n")
                 .append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (Result result : results) {
             Comparison c = result.comparison();
@@ -82,7 +82,7 @@ final class Report {
 
     private static String row(String function, String event, Subject subject, List<Sample> samples, String ratio) {
         Spread cold = Spread.of(samples.stream().map(Sample::seconds).toList());
-        String statuses = samples.stream().map(s -> Integer.toString(s.status())).distinct().collect(Collectors.joining("/"));
+        String statuses = samples.stream().map(Sample::answer).distinct().collect(Collectors.joining("/"));
         return String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %s | %s |%n",
                 function, event, subject.variant(), subject.jarMegabytes(), cold.median(), cold.min(), cold.p90(),
                 cold.max(), median(samples, Sample::initSeconds), median(samples, Sample::cpuSeconds),

@@ -15,9 +15,11 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * What each function of template.yaml is measured with: a read route that does real DynamoDB work,
- * and its plain counterpart in bench/baseline. A function not listed here yet is still measured, on
- * the first GET event of its events folder, without a baseline until someone writes one.
+ * What each function of template.yaml is measured with: for an HTTP function a read route that does
+ * real DynamoDB work, for a scheduled one (EventBridge) a tick of its schedule, and its plain
+ * counterpart in bench/baseline. A function not listed here yet is still measured, on the first GET
+ * event of its events folder (the first event of any kind for a scheduled function), without a
+ * baseline until someone writes one. The function's event class is the one its handler declares.
  */
 final class Scenarios {
 
@@ -28,35 +30,36 @@ final class Scenarios {
     private static final Map<String, Scenario> MEASURED = Map.of(
             "campaign", new Scenario("get-campaign.json", BASELINES + "CampaignBaseline"),
             "code-binding", new Scenario("who-am-i.json", BASELINES + "CodeBindingBaseline"),
-            "case-save", new Scenario("list-cases.json", BASELINES + "CaseSaveBaseline"));
+            "case-save", new Scenario("list-cases.json", BASELINES + "CaseSaveBaseline"),
+            "deadline-job", new Scenario("scheduled-tick.json", BASELINES + "DeadlineJobBaseline"));
 
-    private static final String HTTP_EVENT = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent";
     private static final Path BASELINE_JAR = Path.of("bench/baseline/target/baseline-function.jar");
 
     private Scenarios() {
     }
 
-    /** Every HTTP function of the template, its jar from CodeUri and its events from events/&lt;name&gt;/. */
+    /** Every HTTP or scheduled function of the template, its jar from CodeUri and its events from events/&lt;name&gt;/. */
     static List<Comparison> discover(Path home, SamTemplate template,
                                      Function<SamTemplate.Function, Map<String, String>> environment) {
         List<Comparison> comparisons = new ArrayList<>();
         for (SamTemplate.Function function : template.functions()) {
             String name = name(function.logicalId());
-            if (function.routes().isEmpty()) {
-                System.out.println("skipped " + name + ": not an HTTP function, no event type to send it");
+            if (function.routes().isEmpty() && !function.scheduled()) {
+                System.out.println("skipped " + name + ": neither an HTTP nor a scheduled function, no event to send it");
                 continue;
             }
             Path events = home.resolve("events").resolve(name);
             Optional<Scenario> scenario = Optional.ofNullable(MEASURED.get(name))
-                    .or(() -> firstGetEvent(events).map(event -> new Scenario(event, null)));
+                    .or(() -> firstEvent(events, function.scheduled()).map(event -> new Scenario(event, null)));
             if (scenario.isEmpty()) {
-                System.out.println("skipped " + name + ": no GET event in " + events);
+                System.out.println("skipped " + name + ": no " + (function.scheduled() ? "" : "GET ") + "event in " + events);
                 continue;
             }
             Path event = events.resolve(scenario.get().event());
             Map<String, String> variables = environment.apply(function);
-            Subject real = new Subject("Micronaut function", home.resolve(function.codeUri()), function.handler(),
-                    HTTP_EVENT, event, function.memorySize(), variables);
+            Path jar = home.resolve(function.codeUri());
+            Subject real = new Subject("Micronaut function", jar, function.handler(),
+                    EventTypes.declaredBy(jar, function.handler()), event, function.memorySize(), variables);
             Subject baseline = scenario.get().baselineHandler() == null ? null
                     : new Subject("plain baseline", home.resolve(BASELINE_JAR), scenario.get().baselineHandler(),
                             Map.class.getName(), event, function.memorySize(), variables);
@@ -70,14 +73,15 @@ final class Scenarios {
         return logicalId.replaceFirst("Function$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    private static Optional<String> firstGetEvent(Path events) {
+    /** The first sample (by file name) of a scheduled function, or the first GET of an HTTP one. */
+    private static Optional<String> firstEvent(Path events, boolean scheduled) {
         if (!Files.isDirectory(events)) {
             return Optional.empty();
         }
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(events)) {
             return files.filter(f -> f.toString().endsWith(".json")).sorted()
-                    .filter(f -> routeKey(json, f).startsWith("GET "))
+                    .filter(f -> scheduled || routeKey(json, f).startsWith("GET "))
                     .map(f -> f.getFileName().toString())
                     .findFirst();
         } catch (IOException e) {
