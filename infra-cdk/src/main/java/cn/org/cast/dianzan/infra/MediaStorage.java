@@ -59,7 +59,12 @@ final class MediaStorage extends Construct implements KeepsStackLevelIds {
                         LifecycleRule.builder().id("ExpirePendingUploads")
                                 .prefix(PENDING_PREFIX)
                                 .expiration(Duration.days(1))
-                                .noncurrentVersionExpiration(Duration.days(1)).build()))
+                                .noncurrentVersionExpiration(Duration.days(1)).build(),
+                        // A removed or replaced file stays restorable for 30 days, then is gone: personal data
+                        // is not kept without end.
+                        LifecycleRule.builder().id("ExpireRemovedMedia")
+                                .prefix("media/")
+                                .noncurrentVersionExpiration(Duration.days(30)).build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
     }

@@ -45,7 +45,7 @@ class DianzanStackTest {
     }
 
     @Test
-    void theMediaBucketBlocksPublicAccessKeepsVersionsAndExpiresWhatWasNeverCompleted() {
+    void theMediaBucketBlocksPublicAccessKeepsVersionsAndExpiresWhatWasNeverCompletedOrWasRemoved() {
         template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
                 "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
                         "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
@@ -59,7 +59,9 @@ class DianzanStackTest {
                 "LifecycleConfiguration", Map.of("Rules", List.of(
                         Match.objectLike(Map.of("AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1))),
                         Match.objectLike(Map.of("Prefix", "pending/", "ExpirationInDays", 1,
-                                "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 1))))))));
+                                "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 1))),
+                        Match.objectLike(Map.of("Prefix", "media/",
+                                "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 30))))))));
     }
 
     @Test

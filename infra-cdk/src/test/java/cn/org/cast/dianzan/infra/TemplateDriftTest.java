@@ -35,7 +35,7 @@ class TemplateDriftTest {
         StackShape sam = StackShape.of(ProjectHome.templateFile());
         assertEquals(sam, synthesized());
         assertTrue(sam.tables().size() == 2, sam.toString());
-        assertEquals(2, sam.buckets().get("MediaBucket").lifecycleRules().size(), sam.toString());
+        assertEquals(3, sam.buckets().get("MediaBucket").lifecycleRules().size(), sam.toString());
         assertEquals(1, sam.buckets().get("MediaBucket").corsRules().size(), sam.toString());
         assertTrue(sam.functions().values().stream().anyMatch(f -> f.permissions().stream()
                 .anyMatch(p -> p.endsWith("s3:::MediaBucket/pending/*"))), sam.toString());

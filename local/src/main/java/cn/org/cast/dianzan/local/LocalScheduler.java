@@ -143,8 +143,15 @@ final class LocalScheduler implements AutoCloseable {
             status = 404;
             body = Map.of("error", Map.of("code", "NOT_FOUND", "message", "没有名为 " + name + " 的定时任务"));
         } else {
-            status = 200;
-            body = json.readTree(run(name));
+            try {
+                body = json.readTree(run(name));
+                status = 200;
+            } catch (RuntimeException failed) {
+                // As EventBridge would see it: the run failed; the answer still has the error shape.
+                System.err.println("[scheduler] " + name + " failed: " + failed.getMessage());
+                status = 500;
+                body = Map.of("error", Map.of("code", "INTERNAL_ERROR", "message", "系统繁忙，请稍后再试"));
+            }
         }
         byte[] bytes = json.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

@@ -320,7 +320,8 @@ class OpenApiResponsesIT {
         answer(200, Call.to("GET /cases").as(unit.implementer()));
         answer(200, Call.to("GET /cases").as(unit.recommender()));
         attachPhotosAndProof(unit.implementer(), id);
-        answer(200, Call.to("POST /cases/{id}/submit", id).as(unit.implementer()).header("If-Match", "\"2\""));
+        // version 2 after the edit; each attached file moves the case to a new version
+        answer(200, Call.to("POST /cases/{id}/submit", id).as(unit.implementer()).header("If-Match", "\"5\""));
         assertEquals("CASE_NOT_DRAFT", errorCode(409, Call.to("DELETE /cases/{id}", id).as(unit.implementer())));
         assertEquals("CASE_READ_ONLY", errorCode(403, Call.to("PUT /cases/{id}", id).as(unit.recommender())
                 .header("If-Match", "\"3\"").body(form)));

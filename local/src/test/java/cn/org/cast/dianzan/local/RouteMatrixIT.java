@@ -37,7 +37,7 @@ class RouteMatrixIT {
     private static final List<String> HOSTILE_BODIES = List.of("{\"name\":", "[]", "null", "\"x\"",
             "{\"name\":{\"$gt\":\"\"},\"units\":\"<script>\"}", "{" + "\"a\":[".repeat(200) + "]".repeat(200) + "}");
     private static final List<String> HOSTILE_SEGMENTS = List.of("%27%20OR%201%3D1", "..%2F..%2Fetc", "%00",
-            "x".repeat(300), "%E6%8E%A8");
+            "x".repeat(300), "y".repeat(3000), "%E6%8E%A8");
 
     @TempDir
     static Path data;

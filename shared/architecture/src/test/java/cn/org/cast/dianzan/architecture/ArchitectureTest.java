@@ -1,5 +1,6 @@
 package cn.org.cast.dianzan.architecture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,8 +73,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void theFunctionsAreAmongTheCheckedClasses() {
-        assertTrue(PRODUCTION.containPackage(ROOT + ".functions.campaign"), "function classes were not imported");
+    void everyFunctionModuleIsAmongTheCheckedClasses() throws IOException {
+        Path functions = Path.of(System.getProperty("dianzan.home", "../..")).resolve("functions");
+        try (Stream<Path> modules = Files.list(functions)) {
+            List<Path> withSources = modules.filter(m -> Files.isDirectory(m.resolve("src/main/java"))).toList();
+            assertEquals(withSources.size(), functionClassDirectories().size(),
+                    "every function module must be compiled before this module: " + withSources);
+        }
+        assertTrue(PRODUCTION.containPackage(ROOT + ".functions.media"), "function classes were not imported");
     }
 
     private static JavaClasses fixture() {

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
 public class CaseService {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,128}");
+    private static final Pattern CASE_ID = Pattern.compile("C[0-9a-f]{32}");
 
     /** The result of a create: the case, and whether it was made by an earlier try with the same key. */
     public record Created(CaseRecord record, boolean replayed) {
@@ -155,7 +156,7 @@ public class CaseService {
     /** An admin lets a case through the 2025 check that matched it by mistake; recorded. */
     public CaseRecord clear2025Match(Caller caller, String id) {
         caller.requireAdmin();
-        CaseRecord current = cases.find(id).orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
+        CaseRecord current = find(id).orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
         CaseRecord next = current.cleared(caller.subject(), clock.instant());
         if (!cases.replace(next, current.version())) {
             throw conflict(id);
@@ -186,10 +187,35 @@ public class CaseService {
         return missing;
     }
 
+    /**
+     * A file of the case was attached or removed: the case moves to a new version (a submission that
+     * read the files before the change fails its version check), and a submitted case returns to draft,
+     * since its files are no longer what was submitted. Called after the change, so a submission either
+     * saw it or is undone by it.
+     */
+    public CaseRecord afterFilesChanged(String id, String actor) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            CaseRecord current = cases.find(id).orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
+            CaseRecord next = current.next(CaseStatus.DRAFT, current.form(), current.warnings(), clock.instant(), null);
+            if (cases.replace(next, current.version())) {
+                if (current.status() == CaseStatus.SUBMITTED) {
+                    audit.record("CASE#" + id, "CASE_REOPENED_BY_FILE_CHANGE", actor, state(current), state(next));
+                }
+                return next;
+            }
+        }
+        throw conflict(id);
+    }
+
+    /** The case of that id, if the id has a case's shape at all (DynamoDB refuses a key over 2 KB). */
+    private Optional<CaseRecord> find(String id) {
+        return id != null && CASE_ID.matcher(id).matches() ? cases.find(id) : Optional.empty();
+    }
+
     /** The case if the caller may see it; 404 otherwise, so a case's existence never leaks. */
     public CaseRecord visible(Caller caller, String id) {
         caller.requireAuthenticated();
-        return cases.find(id)
+        return find(id)
                 .filter(r -> caller.isAdmin() || r.ownerSubject().equals(caller.subject())
                         || bindings.ownsUnit(caller, r.unitId()))
                 .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));

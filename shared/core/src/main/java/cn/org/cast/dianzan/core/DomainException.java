@@ -3,7 +3,10 @@ package cn.org.cast.dianzan.core;
 import java.util.List;
 import java.util.Map;
 
-/** A failure the caller can act on; nothing was changed when it is thrown. */
+/**
+ * A failure the caller can act on; nothing was changed when it is thrown, except where the failure
+ * says so (a refused upload's object is deleted: {@link Failure#FILE_REJECTED}).
+ */
 public class DomainException extends RuntimeException {
 
     private final Failure code;

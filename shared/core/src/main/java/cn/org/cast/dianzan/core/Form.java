@@ -224,6 +224,19 @@ public final class Form {
         }
     }
 
+    /** A required whole number of any size (a byte count, say); the caller checks its range. */
+    public Long wholeNumber(String field, String label) {
+        Object value = present(field, label);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number typed) || typed.doubleValue() != Math.rint(typed.doubleValue())
+                || Math.abs(typed.doubleValue()) > Long.MAX_VALUE / 2) {
+            return typeError(field, label, "整数");
+        }
+        return typed.longValue();
+    }
+
     /** A required whole number within [min, max]. */
     public Integer integer(String field, String label, int min, int max) {
         Object value = present(field, label);

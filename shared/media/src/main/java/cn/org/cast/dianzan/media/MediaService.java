@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -45,8 +46,11 @@ public class MediaService {
 
     static final Duration UPLOAD_WINDOW = Duration.ofMinutes(15);
     static final Duration LINK_WINDOW = Duration.ofMinutes(5);
+    /** How long a completion holds its upload: far above a 1 MB photo's few hundred milliseconds. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(1);
     /** Enough of the head of a file for its magic bytes and, in a JPEG, the EXIF block before the frame. */
     static final int HEAD_BYTES = 262_144;
+    private static final Pattern UPLOAD_ID = Pattern.compile("U[0-9a-f]{32}");
 
     private final CaseService cases;
     private final CaseFileService caseFiles;
@@ -103,28 +107,45 @@ public class MediaService {
                 ChinaTime.format(upload.expiresAt()));
     }
 
-    /** Judges what arrived for an upload and, if it is what was promised, attaches it to the case. */
+    /**
+     * Judges what arrived for an upload and, if it is what was promised, attaches it to the case. The
+     * upload is claimed first, so concurrent or retried completions never act twice; every step after
+     * the claim can be repeated by a retry (a crashed completion's lease runs out after a minute).
+     */
     public CaseFileView complete(Caller caller, String uploadId) {
         Upload upload = own(caller, uploadId);
         switch (upload.status()) {
             case COMPLETED -> throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED);
             case REJECTED -> throw rejected(upload, "ALREADY_REJECTED", null, null);
             case ABANDONED -> throw rejected(upload, "ABANDONED", null, null);
-            case PENDING -> { }
+            case PENDING, VERIFYING -> { }
         }
         requireCompletable(upload);
         cases.editable(caller, upload.caseId());
-        HeadObjectResponse head = head(upload.pendingKey())
-                .orElseThrow(() -> new DomainException(Failure.UPLOAD_NOT_RECEIVED));
-        if (head.contentLength() != upload.size()) {
-            throw reject(upload, "SIZE_MISMATCH", upload.size() + "字节", head.contentLength() + "字节");
+        if (!uploads.claim(upload.id(), clock.instant(), CLAIM_LEASE)) {
+            throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED, "该文件正在确认或已确认完成", List.of(),
+                    Map.of("uploadId", upload.id()));
         }
-        byte[] first = s3.getObjectAsBytes(g -> g.bucket(bucket).key(upload.pendingKey())
-                .range("bytes=0-" + (HEAD_BYTES - 1))).asByteArray();
+        boolean copied = exists(upload.storedKey());
+        if (!copied) {
+            HeadObjectResponse head = head(upload.pendingKey()).orElse(null);
+            if (head == null) {
+                uploads.move(upload.id(), Upload.Status.VERIFYING, Upload.Status.PENDING);
+                throw new DomainException(Failure.UPLOAD_NOT_RECEIVED);
+            }
+            if (head.contentLength() != upload.size()) {
+                throw reject(upload, "SIZE_MISMATCH", upload.size() + "字节", head.contentLength() + "字节");
+            }
+        }
+        // A retry after the copy judges the stored copy: the same bytes.
+        String judged = copied ? upload.storedKey() : upload.pendingKey();
+        byte[] first = s3.getObjectAsBytes(g -> g.bucket(bucket).key(judged).range("bytes=0-" + (HEAD_BYTES - 1)))
+                .asByteArray();
         Verdict verdict = judge(upload, first);
-        s3.copyObject(c -> c.sourceBucket(bucket).sourceKey(upload.pendingKey())
-                .destinationBucket(bucket).destinationKey(upload.storedKey()));
-        s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
+        if (!copied) {
+            s3.copyObject(c -> c.sourceBucket(bucket).sourceKey(upload.pendingKey())
+                    .destinationBucket(bucket).destinationKey(upload.storedKey()));
+        }
         CaseFile file = new CaseFile(upload.id(), upload.caseId(), upload.kind(), upload.awardIndex(),
                 upload.storedKey(), upload.fileName(), upload.contentType(), upload.size(),
                 verdict.width(), verdict.height(), clock.instant(), caller.subject());
@@ -133,13 +154,16 @@ public class MediaService {
             replaced = caseFiles.attach(file);
         } catch (DomainException full) {
             s3.deleteObject(d -> d.bucket(bucket).key(upload.storedKey()));
-            uploads.finish(upload.id(), Upload.Status.REJECTED);
+            s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
+            uploads.move(upload.id(), Upload.Status.VERIFYING, Upload.Status.REJECTED);
             throw full;
         }
+        uploads.move(upload.id(), Upload.Status.VERIFYING, Upload.Status.COMPLETED);
+        cases.afterFilesChanged(upload.caseId(), caller.subject());
+        s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
         // Only now that the case points at the new file is the old one deleted: a crash in between
-        // leaves an orphan object for the clean-up, never a case without its photo.
+        // leaves an orphan object, never a case without its photo.
         replaced.forEach(old -> s3.deleteObject(d -> d.bucket(bucket).key(old.key())));
-        uploads.finish(upload.id(), Upload.Status.COMPLETED);
         audit.record("CASE#" + upload.caseId(), "FILE_ATTACHED", caller.subject(),
                 replaced.isEmpty() ? null : Map.of("replaced", replaced.stream().map(CaseFile::id).toList()),
                 Map.of("file", file.id(), "kind", file.kind(), "size", file.size()));
@@ -163,6 +187,7 @@ public class MediaService {
         CaseFile file = attached(caller, fileId, true);
         campaigns.requireOpen();
         caseFiles.detach(file).ifPresent(gone -> {
+            cases.afterFilesChanged(gone.caseId(), caller.subject());
             s3.deleteObject(d -> d.bucket(bucket).key(gone.key()));
             audit.record("CASE#" + gone.caseId(), "FILE_REMOVED", caller.subject(),
                     Map.of("file", gone.id(), "kind", gone.kind()), null);
@@ -201,7 +226,8 @@ public class MediaService {
     /** Deletes what arrived and marks the upload rejected: nothing of a refused file stays. */
     private DomainException reject(Upload upload, String reason, String expected, String actual) {
         s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
-        uploads.finish(upload.id(), Upload.Status.REJECTED);
+        s3.deleteObject(d -> d.bucket(bucket).key(upload.storedKey()));
+        uploads.move(upload.id(), Upload.Status.VERIFYING, Upload.Status.REJECTED);
         audit.record("CASE#" + upload.caseId(), "FILE_REJECTED", upload.owner(), null,
                 Map.of("upload", upload.id(), "reason", reason));
         return rejected(upload, reason, expected, actual);
@@ -241,15 +267,13 @@ public class MediaService {
     }
 
     private Upload own(Caller caller, String uploadId) {
-        caller.requireAuthenticated();
-        return uploads.find(uploadId).filter(u -> u.owner().equals(caller.subject()))
+        return upload(caller, uploadId).filter(u -> u.owner().equals(caller.subject()))
                 .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
     }
 
     /** An attached file, found through its upload; 404 unless the caller may see (or, to change, edit) its case. */
     private CaseFile attached(Caller caller, String fileId, boolean toChange) {
-        caller.requireAuthenticated();
-        Upload upload = uploads.find(fileId).filter(u -> u.status() == Upload.Status.COMPLETED)
+        Upload upload = upload(caller, fileId).filter(u -> u.status() == Upload.Status.COMPLETED)
                 .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
         if (toChange) {
             cases.editable(caller, upload.caseId());
@@ -258,6 +282,16 @@ public class MediaService {
         }
         return caseFiles.files(upload.caseId()).stream().filter(f -> f.id().equals(fileId)).findFirst()
                 .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
+    }
+
+    /** The upload of that id, if the id has an upload's shape at all (a key over 2 KB is refused by DynamoDB). */
+    private Optional<Upload> upload(Caller caller, String id) {
+        caller.requireAuthenticated();
+        return id != null && UPLOAD_ID.matcher(id).matches() ? uploads.find(id) : Optional.empty();
+    }
+
+    private boolean exists(String key) {
+        return head(key).isPresent();
     }
 
     private Optional<HeadObjectResponse> head(String key) {

@@ -1,5 +1,6 @@
 package cn.org.cast.dianzan.media;
 
+import cn.org.cast.dianzan.campaign.CampaignClosing;
 import cn.org.cast.dianzan.core.audit.AuditLog;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -13,8 +14,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Uploads signed more than a day ago and never completed are abandoned: their pending object is
  * deleted and they can no longer complete. Run by the scheduled job; the bucket's lifecycle rule on
- * {@code pending/} is the second line. Each is first marked (conditionally, so a completion racing it
- * wins or loses whole), then its object deleted; a crash in between leaves the object to the rule.
+ * {@code pending/} is the second line. Each is first marked, only if still PENDING (a completion
+ * claims the upload first, so the two never both act on it), then its object deleted; a crash in
+ * between leaves the object to the rule.
  */
 @Singleton
 public class PendingUploadCleanup {
@@ -45,11 +47,11 @@ public class PendingUploadCleanup {
         int cleared = 0;
         for (String id : candidates) {
             Upload upload = uploads.find(id).orElse(null);
-            if (upload == null || !uploads.finish(id, Upload.Status.ABANDONED)) {
+            if (upload == null || !uploads.move(id, Upload.Status.PENDING, Upload.Status.ABANDONED)) {
                 continue;
             }
             s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
-            audit.record("CASE#" + upload.caseId(), "UPLOAD_ABANDONED", "system:deadline-job", null,
+            audit.record("CASE#" + upload.caseId(), "UPLOAD_ABANDONED", CampaignClosing.ACTOR, null,
                     Map.of("upload", id, "signedAt", upload.signedAt().toString()));
             cleared++;
         }

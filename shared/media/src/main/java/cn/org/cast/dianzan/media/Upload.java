@@ -11,8 +11,11 @@ public record Upload(String id, String caseId, String campaignId, String unitId,
                      Integer awardIndex, String fileName, String contentType, long size, String pendingKey,
                      Status status, Instant signedAt, Instant expiresAt) {
 
-    /** PENDING until completed, rejected, or abandoned (never completed; cleared after a day). */
-    public enum Status { PENDING, COMPLETED, REJECTED, ABANDONED }
+    /**
+     * PENDING until a completion claims it (VERIFYING, for a short lease), then COMPLETED or REJECTED;
+     * ABANDONED when never completed and cleared after a day.
+     */
+    public enum Status { PENDING, VERIFYING, COMPLETED, REJECTED, ABANDONED }
 
     /** Where the verified file lives: the same generated path, out of the pending prefix. */
     public String storedKey() {

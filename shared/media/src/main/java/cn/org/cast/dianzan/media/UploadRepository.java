@@ -4,6 +4,7 @@ import cn.org.cast.dianzan.cases.FileKind;
 import cn.org.cast.dianzan.core.aws.TableNames;
 import cn.org.cast.dianzan.core.data.Items;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -67,17 +68,37 @@ public class UploadRepository {
                 Items.instant(item, "signedAt"), Items.instant(item, "expiresAt")));
     }
 
-    /** Moves a pending upload to its outcome; false if it had already left PENDING. */
-    public boolean finish(String id, Upload.Status outcome) {
+    /**
+     * Claims a pending upload for one completion: PENDING, or VERIFYING by a completion whose lease ran
+     * out (it crashed), becomes VERIFYING now. False when another completion holds it or it is done.
+     */
+    public boolean claim(String id, Instant now, Duration lease) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(id))
-                    .updateExpression("SET #status = :outcome REMOVE gsi1pk, gsi1sk")
-                    .conditionExpression("#status = :pending")
+                    .updateExpression("SET #status = :verifying, claimedAt = :now")
+                    .conditionExpression("#status = :pending OR (#status = :verifying AND claimedAt < :expired)")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":outcome", Items.s(outcome.name()),
-                            ":pending", Items.s(Upload.Status.PENDING.name()))));
+                    .expressionAttributeValues(Map.of(":verifying", Items.s(Upload.Status.VERIFYING.name()),
+                            ":pending", Items.s(Upload.Status.PENDING.name()), ":now", Items.instant(now),
+                            ":expired", Items.instant(now.minus(lease)))));
             return true;
-        } catch (ConditionalCheckFailedException alreadyFinished) {
+        } catch (ConditionalCheckFailedException held) {
+            return false;
+        }
+    }
+
+    /** Moves an upload from one state to another; false if it was no longer in {@code from}. */
+    public boolean move(String id, Upload.Status from, Upload.Status to) {
+        boolean done = to == Upload.Status.COMPLETED || to == Upload.Status.REJECTED || to == Upload.Status.ABANDONED;
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(id))
+                    // Leaving for good also leaves the sparse index of pending uploads.
+                    .updateExpression("SET #status = :to" + (done ? " REMOVE gsi1pk, gsi1sk" : ""))
+                    .conditionExpression("#status = :from")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":to", Items.s(to.name()), ":from", Items.s(from.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException notThere) {
             return false;
         }
     }

@@ -20,7 +20,7 @@ public record UploadRequest(FileKind kind, String fileName, long size, String co
                 || fileName.equals("."))) {
             f.error("fileName", "INVALID_FILE_NAME", "文件名不能含有路径分隔符（/ 或 \\）");
         }
-        Integer size = f.integer("size", "文件大小（字节）", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Long size = f.wholeNumber("size", "文件大小（字节）");
         if (size != null && size < 1) {
             f.error("size", "OUT_OF_RANGE", "文件大小须大于0字节，当前" + size + "字节");
         } else if (size != null && kind != null && size > kind.maxBytes()) {

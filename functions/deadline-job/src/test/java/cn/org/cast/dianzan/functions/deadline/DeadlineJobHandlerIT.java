@@ -129,7 +129,7 @@ class DeadlineJobHandlerIT {
         Upload recent = pending("Urecent", now.minus(Duration.ofHours(23)));
         Upload completed = pending("Ucompleted", now.minus(Duration.ofHours(30)));
         DeadlineJobHandler handler = handlerAt(CLOSED);
-        handler.getApplicationContext().getBean(UploadRepository.class).finish(completed.id(), Upload.Status.COMPLETED);
+        handler.getApplicationContext().getBean(UploadRepository.class).move(completed.id(), Upload.Status.PENDING, Upload.Status.COMPLETED);
 
         JobReport report = tick(handler);
         JobReport again = tick(handler);

@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.org.cast.dianzan.cases.CaseFile;
 import cn.org.cast.dianzan.cases.CaseFileService;
 import cn.org.cast.dianzan.cases.CaseForm;
+import cn.org.cast.dianzan.cases.CaseRecord;
 import cn.org.cast.dianzan.cases.CaseService;
+import cn.org.cast.dianzan.cases.CaseStatus;
 import cn.org.cast.dianzan.cases.FileKind;
 import cn.org.cast.dianzan.codes.BindingService;
 import cn.org.cast.dianzan.codes.CodeService;
@@ -25,6 +27,7 @@ import cn.org.cast.dianzan.codes.UnitInfo;
 import cn.org.cast.dianzan.codes.UnitType;
 import cn.org.cast.dianzan.core.Caller;
 import cn.org.cast.dianzan.core.Form;
+import cn.org.cast.dianzan.core.audit.AuditLog;
 import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
 import cn.org.cast.dianzan.engines.junit.AwsResources;
 import cn.org.cast.dianzan.testing.FakeLambdaContext;
@@ -38,12 +41,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,8 +106,14 @@ class MediaUploadIT {
         handler.close();
     }
 
+    /** A case whose form is complete but for its files: one award, so one proof to upload. */
     private String newCase(Map<String, String> owner) {
-        Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", "科学之夜"));
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", "科学之夜", "implementingUnit", "某市科技馆",
+                "address", "某市科技大道1号", "contactName", "张老师", "contactTitle", "馆长", "phone", "010-68526300",
+                "email", "kjg@example.cn", "category", "VENUE_BUILDING", "subtype", "SCIENCE_CENTER",
+                "summary", "全年开放300天，接待观众50万人次。"));
+        fields.put("detail", "一、实施、应用及推广情况\n……");
+        fields.put("startedOn", "2025-01-01");
         fields.put("awards", List.of(Map.of("name", "全国科普日优秀活动", "level", "NATIONAL", "year", 2025)));
         return context.getBean(CaseService.class).create(Caller.fromClaims(owner),
                 Optional.of(UUID.randomUUID().toString()), CaseForm.read(Form.of(fields))).record().id();
@@ -131,7 +147,16 @@ class MediaUploadIT {
     /** Signs, sends and completes one file; answers the completion. */
     private APIGatewayV2HTTPResponse upload(Map<String, String> who, String caseId, FileKind kind, String name,
                                             String type, byte[] bytes) throws Exception {
-        APIGatewayV2HTTPResponse signed = sign(who, caseId, asking(kind, name, bytes.length, type));
+        return upload(who, caseId, kind, name, type, bytes, null);
+    }
+
+    private APIGatewayV2HTTPResponse upload(Map<String, String> who, String caseId, FileKind kind, String name,
+                                            String type, byte[] bytes, Integer awardIndex) throws Exception {
+        Map<String, Object> ask = asking(kind, name, bytes.length, type);
+        if (awardIndex != null) {
+            ask.put("awardIndex", awardIndex);
+        }
+        APIGatewayV2HTTPResponse signed = sign(who, caseId, ask);
         assertEquals(201, signed.getStatusCode(), signed.getBody());
         assertEquals(200, put(body(signed), bytes));
         return complete(who, (String) body(signed).get("uploadId"));
@@ -283,7 +308,7 @@ class MediaUploadIT {
 
         assertEquals("UPLOAD_NOT_RECEIVED", errorCode(complete(IMPL, uploadId)));
         assertEquals(403, put(signed, TestFiles.paddedTo(photo, photo.length + 1)), "a longer body than signed");
-        assertEquals(403, put(signed, java.util.Arrays.copyOf(photo, photo.length - 1)), "a shorter body than signed");
+        assertEquals(403, put(signed, Arrays.copyOf(photo, photo.length - 1)), "a shorter body than signed");
         assertEquals("UPLOAD_NOT_RECEIVED", errorCode(complete(IMPL, uploadId)));
         assertEquals(200, put(signed, photo));
         assertEquals(200, complete(IMPL, uploadId).getStatusCode());
@@ -352,6 +377,81 @@ class MediaUploadIT {
     private APIGatewayV2HTTPResponse at(String chinaTime, HttpEvents event) {
         try (MediaUploadHandler timed = new MediaUploadHandler(TestContexts.against(aws, TestContexts.fixedAt(chinaTime)))) {
             return timed.handleRequest(event.build(), new FakeLambdaContext());
+        }
+    }
+
+    @Test
+    void changingTheFilesOfASubmittedCaseReturnsItToDraftUnderANewVersion() throws Exception {
+        String caseId = newCase(IMPL);
+        upload(IMPL, caseId, FileKind.LANDSCAPE_PHOTO, "横.jpg", "image/jpeg", TestFiles.jpeg(400, 300));
+        String portrait = (String) body(upload(IMPL, caseId, FileKind.PORTRAIT_PHOTO, "竖.jpg", "image/jpeg",
+                TestFiles.jpeg(300, 400))).get("id");
+        upload(IMPL, caseId, FileKind.AWARD_PROOF, "证书.png", "image/png", TestFiles.image("png", 100, 100), 0);
+        CaseService cases = context.getBean(CaseService.class);
+        CaseRecord submitted = cases.submit(Caller.fromClaims(IMPL), caseId, Optional.empty());
+
+        assertEquals(204, call(request("DELETE", "/uploads/{id}").path("id", portrait).as(IMPL)).getStatusCode());
+
+        CaseRecord after = cases.visible(Caller.fromClaims(IMPL), caseId);
+        assertEquals(CaseStatus.DRAFT, after.status());
+        assertEquals(submitted.version() + 1, after.version());
+    }
+
+    @Test
+    void concurrentCompletesOfOneUploadAttachItOnceAndNeverAnswer5xx() throws Exception {
+        String caseId = newCase(IMPL);
+        byte[] photo = TestFiles.jpeg(400, 300);
+        Map<String, Object> signed = body(sign(IMPL, caseId, asking(FileKind.LANDSCAPE_PHOTO, "横.jpg", photo.length,
+                "image/jpeg")));
+        assertEquals(200, put(signed, photo));
+
+        List<Integer> statuses = concurrently(4, i -> complete(IMPL, (String) signed.get("uploadId")).getStatusCode());
+
+        assertEquals(List.of(200, 409, 409, 409), statuses.stream().sorted().toList());
+        assertEquals(1, filesOf(caseId).size());
+        assertEquals(1, context.getBean(AuditLog.class).forEntity("CASE#" + caseId).stream()
+                .filter(e -> e.action().equals("FILE_ATTACHED")).count());
+    }
+
+    @Test
+    void ofTenPicturesCompletedAtOnceIntoRoomForThreeExactlyThreeAreAttached() throws Exception {
+        String caseId = newCase(IMPL);
+        CaseFileService files = context.getBean(CaseFileService.class);
+        for (int i = 0; i < FileKind.PICTURE.maxCount() - 3; i++) {
+            files.attach(new CaseFile("U-pic-" + caseId + i, caseId, FileKind.PICTURE, null, "media/x/" + i, "图.png",
+                    "image/png", 10, 5, 5, Instant.now(), "media-impl"));
+        }
+        byte[] picture = TestFiles.image("png", 60, 40);
+        List<String> uploads = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> signed = body(sign(IMPL, caseId, asking(FileKind.PICTURE, "图" + i + ".png",
+                    picture.length, "image/png")));
+            assertEquals(200, put(signed, picture));
+            uploads.add((String) signed.get("uploadId"));
+        }
+
+        List<Integer> statuses = concurrently(10, i -> complete(IMPL, uploads.get(i)).getStatusCode());
+
+        assertEquals(3, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(FileKind.PICTURE.maxCount(), filesOf(caseId).size());
+    }
+
+    private static List<Integer> concurrently(int n, IntFunction<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                calls.add(() -> call.apply(index));
+            }
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
