@@ -26,6 +26,7 @@ import cn.org.cast.dianzan.engines.junit.AwsResources;
 import cn.org.cast.dianzan.testing.FakeLambdaContext;
 import cn.org.cast.dianzan.testing.HttpEvents;
 import cn.org.cast.dianzan.testing.SampleEvents;
+import cn.org.cast.dianzan.testing.SampleEventsContract;
 import cn.org.cast.dianzan.testing.TestContexts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
@@ -37,8 +38,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every sample of events/case-save gets the answer its name promises, against data set up for it:
@@ -47,7 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(AwsEnginesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaseSaveEventsIT {
+class CaseSaveEventsIT implements SampleEventsContract {
 
     /** The id create-case's Idempotency-Key gives museum-b's new case. */
     private static final String CREATED_CASE = "C23ae2bd5484ad0013e466b00a83ae2cb";
@@ -105,7 +104,8 @@ class CaseSaveEventsIT {
         handler.close();
     }
 
-    SampleEvents samples() {
+    @Override
+    public SampleEvents samples() {
         return SampleEvents.in("case-save")
                 .answers("get-case-form", 200, "the form's limits and outline", this::theFormsLimitsAndOutline)
                 .answers("create-case", 201, "a draft under the id its key gives", this::aDraftUnderTheIdItsKeyGives)
@@ -124,17 +124,9 @@ class CaseSaveEventsIT {
                 .answers("clear-2025-match", 200, "the 2025 warning cleared", this::the2025WarningCleared);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
-    void theSampleGetsTheAnswerItsNamePromises(SampleEvents.Sample sample) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(sample.event(), new FakeLambdaContext());
-
-        sample.assertKeptBy(response);
-    }
-
-    @Test
-    void everySampleOfTheFolderIsCheckedAndNamesARouteOfTheHandler() {
-        samples().assertCoverFolder(handler.routeAccess().keySet());
+    @Override
+    public CaseSaveHandler handler() {
+        return handler;
     }
 
     private void theFormsLimitsAndOutline(APIGatewayV2HTTPResponse response) {

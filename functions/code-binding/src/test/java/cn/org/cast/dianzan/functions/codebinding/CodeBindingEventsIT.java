@@ -24,8 +24,8 @@ import cn.org.cast.dianzan.codes.UnitInfo;
 import cn.org.cast.dianzan.codes.UnitType;
 import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
 import cn.org.cast.dianzan.engines.junit.AwsResources;
-import cn.org.cast.dianzan.testing.FakeLambdaContext;
 import cn.org.cast.dianzan.testing.SampleEvents;
+import cn.org.cast.dianzan.testing.SampleEventsContract;
 import cn.org.cast.dianzan.testing.TestContexts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
@@ -37,8 +37,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every sample of events/code-binding gets the answer its name promises, against data set up for it
@@ -47,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(AwsEnginesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CodeBindingEventsIT {
+class CodeBindingEventsIT implements SampleEventsContract {
 
     /** unit-a's code: bound, with museum-b (某市科技馆) and school-d as members. */
     private static final String UNIT_A_CODE = "6MWUT-4A5HT-GHPEB";
@@ -99,7 +97,8 @@ class CodeBindingEventsIT {
         handler.close();
     }
 
-    SampleEvents samples() {
+    @Override
+    public SampleEvents samples() {
         return SampleEvents.in("code-binding")
                 .answers("issue-codes", 201, "a code for each unit, ready to bind", this::aCodeIssuedForEachUnit)
                 .fails("issue-codes-bad-units", 400, "VALIDATION_FAILED")
@@ -123,17 +122,9 @@ class CodeBindingEventsIT {
                 .answers("who-am-i", 200, "museum-b, a member of unit-a", this::museumBAMemberOfUnitA);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
-    void theSampleGetsTheAnswerItsNamePromises(SampleEvents.Sample sample) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(sample.event(), new FakeLambdaContext());
-
-        sample.assertKeptBy(response);
-    }
-
-    @Test
-    void everySampleOfTheFolderIsCheckedAndNamesARouteOfTheHandler() {
-        samples().assertCoverFolder(handler.routeAccess().keySet());
+    @Override
+    public CodeBindingHandler handler() {
+        return handler;
     }
 
     private void aCodeIssuedForEachUnit(APIGatewayV2HTTPResponse response) {

@@ -24,10 +24,9 @@ import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
 import cn.org.cast.dianzan.engines.junit.AwsResources;
 import cn.org.cast.dianzan.media.Upload;
 import cn.org.cast.dianzan.media.UploadRepository;
-import cn.org.cast.dianzan.testing.FakeLambdaContext;
 import cn.org.cast.dianzan.testing.SampleEvents;
+import cn.org.cast.dianzan.testing.SampleEventsContract;
 import cn.org.cast.dianzan.testing.TestContexts;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +37,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -49,7 +46,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  */
 @ExtendWith(AwsEnginesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MediaUploadEventsIT {
+class MediaUploadEventsIT implements SampleEventsContract {
 
     private static final String MEDIA_CASE = "C4815724d5bf94dc2cd8802f989550298";
     private static final String TO_COMPLETE = "U5a3c1e2b0d9f48a7b6c5d4e3f2a1b0c9";
@@ -123,7 +120,8 @@ class MediaUploadEventsIT {
         aws.s3().putObject(p -> p.bucket(aws.name("MediaBucket")).key(key), RequestBody.fromBytes(bytes));
     }
 
-    SampleEvents samples() {
+    @Override
+    public SampleEvents samples() {
         return SampleEvents.in("media-upload")
                 .answers("sign-upload", 201, "a PUT signed for the declared size and type",
                         r -> assertEquals(Map.of("Content-Type", "image/jpeg", "Content-Length", "524288"),
@@ -141,16 +139,8 @@ class MediaUploadEventsIT {
                                 .noneMatch(f -> f.id().equals(TO_DELETE))));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
-    void theSampleGetsTheAnswerItsNamePromises(SampleEvents.Sample sample) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(sample.event(), new FakeLambdaContext());
-
-        sample.assertKeptBy(response);
-    }
-
-    @Test
-    void everySampleOfTheFolderIsCheckedAndNamesARouteOfTheHandler() {
-        samples().assertCoverFolder(handler.routeAccess().keySet());
+    @Override
+    public MediaUploadHandler handler() {
+        return handler;
     }
 }
