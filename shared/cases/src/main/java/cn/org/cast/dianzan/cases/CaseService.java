@@ -121,6 +121,11 @@ public class CaseService {
         if (current.status() != CaseStatus.DRAFT) {
             throw new DomainException(Failure.CASE_NOT_DRAFT);
         }
+        // Files live on S3, which this function cannot reach: deleting the draft would orphan them, and a
+        // create retried with the same key (the same case id) would bring them back.
+        if (!files.files(id).isEmpty()) {
+            throw new DomainException(Failure.CASE_HAS_FILES);
+        }
         long expected = ifMatch.orElse(current.version());
         requireVersion(current, expected);
         if (!cases.deleteDraft(id, expected)) {

@@ -34,6 +34,7 @@ public enum Failure {
     ACCOUNT_ALREADY_BOUND("当前账号在本次征集中已绑定推荐码或已加入推荐单位"),
     CASE_NOT_EDITABLE("推荐单位已处理该案例，不能再修改"),
     CASE_NOT_DRAFT("只能删除草稿状态的案例"),
+    CASE_HAS_FILES("请先删除该案例已上传的文件，再删除草稿"),
     SELECTED_IN_2025("2025年已入选的案例不再重复提交"),
     TOO_MANY_FILES("该类文件已达上限"),
     UPLOAD_ALREADY_COMPLETED("该文件已上传完成"),

@@ -329,8 +329,14 @@ class CaseSaveIT {
     }
 
     @Test
-    void onlyDraftsAreDeleted() {
-        String draft = create(IMPL_A, Map.of("name", "要删除的草稿"));
+    void onlyDraftsWithoutFilesAreDeleted() {
+        String withPhotos = create(IMPL_A, Map.of("name", "有照片的草稿"));
+        APIGatewayV2HTTPResponse keepsFiles = call(request("DELETE", "/cases/{id}").path("id", withPhotos).as(IMPL_A));
+        assertEquals(409, keepsFiles.getStatusCode());
+        assertEquals("CASE_HAS_FILES", error(keepsFiles).get("code"));
+        assertEquals(200, get(IMPL_A, withPhotos).getStatusCode());
+
+        String draft = createWithoutFiles(IMPL_A, Map.of("name", "要删除的草稿"));
         assertEquals(204, call(request("DELETE", "/cases/{id}").path("id", draft).as(IMPL_A)).getStatusCode());
         assertEquals(404, get(IMPL_A, draft).getStatusCode());
 
