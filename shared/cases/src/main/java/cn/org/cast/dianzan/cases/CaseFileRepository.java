@@ -2,10 +2,9 @@ package cn.org.cast.dianzan.cases;
 
 import cn.org.cast.dianzan.core.aws.TableNames;
 import cn.org.cast.dianzan.core.data.Items;
+import cn.org.cast.dianzan.core.data.JsonText;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,7 +44,7 @@ public class CaseFileRepository {
         List<CaseFile> files = new ArrayList<>();
         if (item != null) {
             item.values().stream().filter(v -> v.m() != null && v.hasM())
-                    .forEach(slot -> slot.m().values().forEach(f -> files.add(read(f.s()))));
+                    .forEach(slot -> slot.m().values().forEach(f -> files.add(file(f))));
         }
         files.sort(Comparator.comparing(CaseFile::attachedAt).thenComparing(CaseFile::id));
         return files;
@@ -57,13 +56,13 @@ public class CaseFileRepository {
             Map<String, AttributeValue> old = dynamo.updateItem(b -> b.tableName(table).key(key(file.caseId()))
                     .updateExpression("SET #slot = :one")
                     .expressionAttributeNames(names)
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromM(Map.of(file.id(), Items.s(write(file))))))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromM(Map.of(file.id(), json(file)))))
                     .returnValues(ReturnValue.UPDATED_OLD)).attributes();
             List<CaseFile> replaced = new ArrayList<>();
             if (old != null && old.containsKey(file.slot())) {
                 old.get(file.slot()).m().forEach((id, f) -> {
                     if (!id.equals(file.id())) {
-                        replaced.add(read(f.s()));
+                        replaced.add(file(f));
                     }
                 });
             }
@@ -79,7 +78,7 @@ public class CaseFileRepository {
                     .updateExpression("SET #slot.#id = :file")
                     .conditionExpression("size(#slot) < :max OR attribute_exists(#slot.#id)")
                     .expressionAttributeNames(Map.of("#slot", file.slot(), "#id", file.id()))
-                    .expressionAttributeValues(Map.of(":file", Items.s(write(file)),
+                    .expressionAttributeValues(Map.of(":file", json(file),
                             ":max", Items.n(file.kind().maxCount()))));
             return new Attached(true, List.of());
         } catch (ConditionalCheckFailedException full) {
@@ -96,29 +95,21 @@ public class CaseFileRepository {
                     .expressionAttributeNames(Map.of("#slot", file.slot(), "#id", file.id()))
                     .returnValues(ReturnValue.UPDATED_OLD)).attributes();
             return Optional.ofNullable(old).map(o -> o.get(file.slot())).map(slot -> slot.m().get(file.id()))
-                    .map(f -> read(f.s()));
+                    .map(this::file);
         } catch (ConditionalCheckFailedException gone) {
             return Optional.empty();
         }
     }
 
+    private CaseFile file(AttributeValue stored) {
+        return JsonText.read(json, stored.s(), CaseFile.class);
+    }
+
+    private AttributeValue json(CaseFile file) {
+        return Items.s(JsonText.write(json, file));
+    }
+
     private static Map<String, AttributeValue> key(String caseId) {
         return Map.of("pk", Items.s("CASE#" + caseId), "sk", Items.s("FILES"));
-    }
-
-    private String write(CaseFile file) {
-        try {
-            return json.writeValueAsString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private CaseFile read(String text) {
-        try {
-            return json.readValue(text, CaseFile.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package cn.org.cast.dianzan.cases;
 import cn.org.cast.dianzan.core.FieldError;
 import cn.org.cast.dianzan.core.aws.TableNames;
 import cn.org.cast.dianzan.core.data.Items;
+import cn.org.cast.dianzan.core.data.JsonText;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -124,8 +125,8 @@ public class CaseRepository {
         item.put("ownerSubject", Items.s(r.ownerSubject()));
         item.put("ownerOrganization", Items.s(r.ownerOrganization()));
         item.put("status", Items.s(r.status().name()));
-        item.put("form", Items.s(write(r.form())));
-        item.put("warnings", Items.s(write(r.warnings())));
+        item.put("form", Items.s(JsonText.write(json, r.form())));
+        item.put("warnings", Items.s(JsonText.write(json, r.warnings())));
         item.put("requestHash", Items.s(r.requestHash()));
         if (r.cleared2025By() != null) {
             item.put("cleared2025By", Items.s(r.cleared2025By()));
@@ -151,14 +152,6 @@ public class CaseRepository {
                     json.readValue(Items.string(i, "warnings"), Argument.listOf(FieldError.class)),
                     Items.string(i, "requestHash"), Items.string(i, "cleared2025By"), Items.number(i, "version"),
                     Items.instant(i, "createdAt"), Items.instant(i, "updatedAt"), Items.instant(i, "submittedAt"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,10 +8,9 @@ import cn.org.cast.dianzan.core.DomainException;
 import cn.org.cast.dianzan.core.Failure;
 import cn.org.cast.dianzan.core.FieldError;
 import cn.org.cast.dianzan.core.audit.AuditLog;
+import cn.org.cast.dianzan.core.data.JsonText;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,7 +69,7 @@ public class CaseService {
                 .orElseThrow(() -> new DomainException(Failure.IDEMPOTENCY_KEY_REQUIRED));
         String campaignId = campaigns.requireOpen().id();
         Instant now = clock.instant();
-        String hash = sha256(write(form));
+        String hash = sha256(JsonText.write(json, form));
         CaseRecord record = new CaseRecord(caseId(caller.subject(), key), campaignId, workplace.unitId(),
                 caller.subject(), workplace.organization(), CaseStatus.DRAFT, form, warnings(form, null), hash, null, 1,
                 now, now, null);
@@ -295,14 +294,6 @@ public class CaseService {
 
     private static Map<String, Object> state(CaseRecord r) {
         return Map.of("status", r.status(), "version", r.version());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String sha256(String text) {

@@ -205,11 +205,7 @@ class MediaUploadIT {
         APIGatewayV2HTTPResponse refused = upload(IMPL, caseId, FileKind.LANDSCAPE_PHOTO, "竖的.png", "image/png",
                 TestFiles.image("png", 300, 400));
 
-        assertEquals(422, refused.getStatusCode());
-        assertEquals("FILE_REJECTED", errorCode(refused));
-        assertEquals("WRONG_ORIENTATION", details(refused).get("reason"));
-        assertTrue(objectsUnder("pending/").stream().noneMatch(k -> k.contains(caseId)));
-        assertTrue(filesOf(caseId).isEmpty());
+        assertRefusedLeavingNothing(refused, "WRONG_ORIENTATION", caseId);
     }
 
     @Test
@@ -286,11 +282,7 @@ class MediaUploadIT {
     @Test
     void aTenthPictureIsRefusedWithTooManyFiles() {
         String caseId = newCase(IMPL);
-        CaseFileService files = context.getBean(CaseFileService.class);
-        for (int i = 0; i < FileKind.PICTURE.maxCount(); i++) {
-            files.attach(new CaseFile("U-pic-" + caseId + i, caseId, FileKind.PICTURE, null, "media/x/" + i, "图.png",
-                    "image/png", 10, 5, 5, Instant.now(), "media-impl"));
-        }
+        attachPicturesDirectly(caseId, FileKind.PICTURE.maxCount());
 
         APIGatewayV2HTTPResponse refused = sign(IMPL, caseId, asking(FileKind.PICTURE, "第十张.png", 10, "image/png"));
 
@@ -323,10 +315,7 @@ class MediaUploadIT {
 
         APIGatewayV2HTTPResponse refused = upload(IMPL, caseId, FileKind.PICTURE, "图.jpg", "image/jpeg", html);
 
-        assertEquals(422, refused.getStatusCode());
-        assertEquals("TYPE_MISMATCH", details(refused).get("reason"));
-        assertTrue(objectsUnder("pending/").stream().noneMatch(k -> k.contains(caseId)));
-        assertTrue(filesOf(caseId).isEmpty());
+        assertRefusedLeavingNothing(refused, "TYPE_MISMATCH", caseId);
     }
 
     @Test
@@ -416,11 +405,7 @@ class MediaUploadIT {
     @Test
     void ofTenPicturesCompletedAtOnceIntoRoomForThreeExactlyThreeAreAttached() throws Exception {
         String caseId = newCase(IMPL);
-        CaseFileService files = context.getBean(CaseFileService.class);
-        for (int i = 0; i < FileKind.PICTURE.maxCount() - 3; i++) {
-            files.attach(new CaseFile("U-pic-" + caseId + i, caseId, FileKind.PICTURE, null, "media/x/" + i, "图.png",
-                    "image/png", 10, 5, 5, Instant.now(), "media-impl"));
-        }
+        attachPicturesDirectly(caseId, FileKind.PICTURE.maxCount() - 3);
         byte[] picture = TestFiles.image("png", 60, 40);
         List<String> uploads = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -452,6 +437,24 @@ class MediaUploadIT {
             return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A refused completion: 422 with its reason, nothing left under pending/ and nothing attached. */
+    private void assertRefusedLeavingNothing(APIGatewayV2HTTPResponse refused, String reason, String caseId) {
+        assertEquals(422, refused.getStatusCode(), refused.getBody());
+        assertEquals("FILE_REJECTED", errorCode(refused));
+        assertEquals(reason, details(refused).get("reason"));
+        assertTrue(objectsUnder("pending/").stream().noneMatch(k -> k.contains(caseId)));
+        assertTrue(filesOf(caseId).isEmpty());
+    }
+
+    /** Pictures as if already verified, attached through the domain to fill a slot quickly. */
+    private void attachPicturesDirectly(String caseId, int count) {
+        CaseFileService files = context.getBean(CaseFileService.class);
+        for (int i = 0; i < count; i++) {
+            files.attach(new CaseFile("U-pic-" + caseId + i, caseId, FileKind.PICTURE, null, "media/x/" + i, "图.png",
+                    "image/png", 10, 5, 5, Instant.now(), "media-impl"));
         }
     }
 

@@ -2,10 +2,9 @@ package cn.org.cast.dianzan.core.audit;
 
 import cn.org.cast.dianzan.core.aws.TableNames;
 import cn.org.cast.dianzan.core.data.Items;
+import cn.org.cast.dianzan.core.data.JsonText;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,20 +48,12 @@ public class AuditLog {
         item.put("action", Items.s(action));
         item.put("at", Items.instant(now));
         if (before != null) {
-            item.put("before", Items.s(toJson(before)));
+            item.put("before", Items.s(JsonText.write(json, before)));
         }
         if (after != null) {
-            item.put("after", Items.s(toJson(after)));
+            item.put("after", Items.s(JsonText.write(json, after)));
         }
         dynamo.putItem(b -> b.tableName(table).item(item));
-    }
-
-    private String toJson(Object state) {
-        try {
-            return json.writeValueAsString(state);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The trail of one entity, oldest first. */
