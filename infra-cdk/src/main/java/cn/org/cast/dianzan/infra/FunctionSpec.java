@@ -91,6 +91,7 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     List.of(
                             new RouteSpec("POST", "/cases/{id}/uploads", false),
                             new RouteSpec("POST", "/uploads/{id}/complete", false),
+                            new RouteSpec("POST", "/uploads/{id}/renew", false),
                             new RouteSpec("GET", "/uploads/{id}", false),
                             new RouteSpec("DELETE", "/uploads/{id}", false)),
                     Optional.empty(),
@@ -108,10 +109,12 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     List.of(),
                     Optional.of(new ScheduleSpec("rate(5 minutes)", 2, Duration.ofHours(1))),
                     // The campaign item and its closing record; uploads by key, marked abandoned, and the
-                    // pending ones found through gsi1; AuditLog: append. Abandoned objects, under pending/ only.
+                    // pending ones found through gsi1; AuditLog: append. Abandoned objects and multipart
+                    // uploads, under pending/ only.
                     List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM), TableGrant.queryIndex(MAIN, "gsi1"),
                             TableGrant.on(AUDIT, PUT_ITEM)),
-                    List.of(ObjectGrant.inMediaBucket(List.of(MediaStorage.PENDING_PREFIX), DELETE_OBJECT))));
+                    List.of(ObjectGrant.inMediaBucket(List.of(MediaStorage.PENDING_PREFIX), DELETE_OBJECT,
+                            ABORT_MULTIPART_UPLOAD))));
 
     public FunctionSpec {
         routes = List.copyOf(routes);

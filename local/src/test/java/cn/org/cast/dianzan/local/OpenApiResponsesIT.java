@@ -375,6 +375,16 @@ class OpenApiResponsesIT {
                 .path("uploadId").asText();
         assertEquals("UPLOAD_NOT_RECEIVED", errorCode(409, Call.to("POST /uploads/{id}/complete", unsent)
                 .as(unit.implementer())));
+        assertEquals("PUT", answer(200, Call.to("POST /uploads/{id}/renew", unsent).as(unit.implementer()))
+                .path("method").asText());
+        assertEquals("UPLOAD_ALREADY_COMPLETED", errorCode(409, Call.to("POST /uploads/{id}/renew", fileId)
+                .as(unit.implementer())));
+        JsonNode video = answer(201, Call.to("POST /cases/{id}/uploads", id).as(unit.implementer()).body(
+                "{\"kind\":\"VIDEO\",\"fileName\":\"宣传片.mp4\",\"size\":524288000,\"contentType\":\"video/mp4\"}"));
+        assertEquals(63, video.path("parts").size());
+        answer(204, Call.to("DELETE /uploads/{id}", video.path("uploadId").asText()).as(unit.implementer()));
+        assertEquals("CANCELLED", answer(422, Call.to("POST /uploads/{id}/renew", video.path("uploadId").asText())
+                .as(unit.implementer())).path("error").path("details").path("reason").asText());
         assertEquals(640, answer(200, Call.to("GET /cases/{id}", id).as(unit.implementer())).path("files").path(0)
                 .path("width").asInt());
 

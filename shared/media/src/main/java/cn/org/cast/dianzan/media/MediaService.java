@@ -29,15 +29,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Files never pass through a function: the client asks for a presigned PUT ({@link #sign}), sends
- * the bytes straight to S3, then says it is done ({@link #complete}). Only what actually arrived is
+ * Files never pass through a function: the client asks for a presigned PUT ({@link #sign}; a file
+ * over 100 MB gets one per part, see {@link MultipartUploads}), sends the bytes straight to S3, then
+ * says it is done ({@link #complete}). Only what actually arrived is
  * judged: its size, its first bytes (what the file really is) and, for photos, its dimensions as seen.
  * A rejected object is deleted; an accepted one leaves the pending prefix and is attached to the case.
  */
@@ -56,6 +60,7 @@ public class MediaService {
     private final CaseFileService caseFiles;
     private final CampaignService campaigns;
     private final UploadRepository uploads;
+    private final MultipartUploads multipart;
     private final S3Client s3;
     private final S3Presigner presigner;
     private final AuditLog audit;
@@ -64,12 +69,13 @@ public class MediaService {
     private final SecureRandom random = new SecureRandom();
 
     public MediaService(CaseService cases, CaseFileService caseFiles, CampaignService campaigns,
-                        UploadRepository uploads, S3Client s3, S3Presigner presigner, AuditLog audit, Clock clock,
+                        UploadRepository uploads, MultipartUploads multipart, S3Client s3, S3Presigner presigner, AuditLog audit, Clock clock,
                         @Value("${dianzan.buckets.media}") String bucket) {
         this.cases = cases;
         this.caseFiles = caseFiles;
         this.campaigns = campaigns;
         this.uploads = uploads;
+        this.multipart = multipart;
         this.s3 = s3;
         this.presigner = presigner;
         this.audit = audit;
@@ -93,18 +99,52 @@ public class MediaService {
         String id = "U" + HexFormat.of().formatHex(randomBytes(16));
         String key = "pending/" + campaign.id() + "/" + record.unitId() + "/" + caseId + "/"
                 + request.kind().name().toLowerCase(Locale.ROOT) + "/" + id;
+        boolean inParts = multipart.needed(request.size());
+        // S3's multipart upload is opened first: if recording the upload then fails, the bucket's
+        // lifecycle rule aborts the stray one; the other way round would leave a record without it.
+        String multipartId = inParts ? multipart.start(key, request.contentType()) : null;
         Upload upload = new Upload(id, caseId, campaign.id(), record.unitId(), caller.subject(), request.kind(),
                 request.awardIndex(), request.fileName(), request.contentType(), request.size(), key,
-                Upload.Status.PENDING, now, now.plus(UPLOAD_WINDOW));
+                Upload.Status.PENDING, now, now.plus(UPLOAD_WINDOW), multipartId,
+                inParts ? multipart.partSizeFor(request.size()) : 0);
         uploads.create(upload);
+        return signed(upload, IntStream.rangeClosed(1, upload.partCount()).boxed().toList());
+    }
+
+    /**
+     * Signs a pending upload again, for another 15 minutes: a new PUT, or new URLs for just the parts S3
+     * has not received yet, so a video interrupted by a dropped connection resumes where it stopped.
+     * Nothing is signed after the deadline.
+     */
+    public SignedUpload renew(Caller caller, String uploadId) {
+        Upload upload = own(caller, uploadId);
+        requireUnfinished(upload);
+        cases.editable(caller, upload.caseId());
+        campaigns.requireOpen();
+        Instant expires = clock.instant().plus(UPLOAD_WINDOW);
+        if (!uploads.extend(upload.id(), expires)) {
+            throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED, "该文件正在确认或已确认完成", List.of(),
+                    Map.of("uploadId", upload.id()));
+        }
+        Upload renewed = upload.withExpiresAt(expires);
+        return signed(renewed, upload.multipart() ? multipart.missing(upload, multipart.received(upload)) : List.of(1));
+    }
+
+    private SignedUpload signed(Upload upload, List<Integer> partNumbers) {
+        String expiresAt = ChinaTime.format(upload.expiresAt());
+        if (upload.multipart()) {
+            return new SignedUpload(upload.id(), upload.caseId(), upload.kind().name(), "MULTIPART", null, null,
+                    upload.size(), upload.partSize(), upload.partCount(),
+                    multipart.sign(upload, partNumbers, UPLOAD_WINDOW), expiresAt);
+        }
         String url = presigner.presignPutObject(p -> p.signatureDuration(UPLOAD_WINDOW)
-                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(request.contentType())
-                        .contentLength(request.size()))).url().toString();
+                .putObjectRequest(o -> o.bucket(bucket).key(upload.pendingKey()).contentType(upload.contentType())
+                        .contentLength(upload.size()))).url().toString();
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", request.contentType());
-        headers.put("Content-Length", Long.toString(request.size()));
-        return new SignedUpload(id, caseId, request.kind().name(), "PUT", url, headers,
-                ChinaTime.format(upload.expiresAt()));
+        headers.put("Content-Type", upload.contentType());
+        headers.put("Content-Length", Long.toString(upload.size()));
+        return new SignedUpload(upload.id(), upload.caseId(), upload.kind().name(), "PUT", url, headers,
+                upload.size(), null, null, null, expiresAt);
     }
 
     /**
@@ -114,12 +154,7 @@ public class MediaService {
      */
     public CaseFileView complete(Caller caller, String uploadId) {
         Upload upload = own(caller, uploadId);
-        switch (upload.status()) {
-            case COMPLETED -> throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED);
-            case REJECTED -> throw rejected(upload, "ALREADY_REJECTED", null, null);
-            case ABANDONED -> throw rejected(upload, "ABANDONED", null, null);
-            case PENDING, VERIFYING -> { }
-        }
+        requireUnfinished(upload);
         requireCompletable(upload);
         cases.editable(caller, upload.caseId());
         if (!uploads.claim(upload.id(), clock.instant(), CLAIM_LEASE)) {
@@ -128,7 +163,7 @@ public class MediaService {
         }
         boolean copied = exists(upload.storedKey());
         if (!copied) {
-            HeadObjectResponse head = head(upload.pendingKey()).orElse(null);
+            HeadObjectResponse head = head(upload.pendingKey()).or(() -> assembled(upload)).orElse(null);
             if (head == null) {
                 uploads.move(upload.id(), Upload.Status.VERIFYING, Upload.Status.PENDING);
                 throw new DomainException(Failure.UPLOAD_NOT_RECEIVED);
@@ -184,6 +219,12 @@ public class MediaService {
 
     /** Removes a file from a case its owner may still change; the object goes with it. */
     public void remove(Caller caller, String fileId) {
+        Optional<Upload> pending = upload(caller, fileId)
+                .filter(u -> u.status() == Upload.Status.PENDING && u.owner().equals(caller.subject()));
+        if (pending.isPresent()) {
+            cancel(pending.get());
+            return;
+        }
         CaseFile file = attached(caller, fileId, true);
         campaigns.requireOpen();
         caseFiles.detach(file).ifPresent(gone -> {
@@ -192,6 +233,44 @@ public class MediaService {
             audit.record("CASE#" + gone.caseId(), "FILE_REMOVED", caller.subject(),
                     Map.of("file", gone.id(), "kind", gone.kind()), null);
         });
+    }
+
+    /**
+     * Cancels an upload not yet completed: its parts or its object go, and it can no longer complete.
+     * Allowed at any time, since it only takes away what never counted.
+     */
+    private void cancel(Upload upload) {
+        if (!uploads.move(upload.id(), Upload.Status.PENDING, Upload.Status.CANCELLED)) {
+            throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED, "该文件正在确认或已确认完成，不能取消", List.of(),
+                    Map.of("uploadId", upload.id()));
+        }
+        discardPending(upload);
+        audit.record("CASE#" + upload.caseId(), "UPLOAD_CANCELLED", upload.owner(), null, Map.of("upload", upload.id()));
+    }
+
+    /**
+     * For an upload in parts whose object is not there yet: when S3 holds every part, joins them and
+     * answers the object; when parts are missing, gives the upload back and says which.
+     */
+    private Optional<HeadObjectResponse> assembled(Upload upload) {
+        if (!upload.multipart()) {
+            return Optional.empty();
+        }
+        Map<Integer, Part> received = multipart.received(upload);
+        List<Integer> missing = multipart.missing(upload, received);
+        if (!missing.isEmpty()) {
+            uploads.move(upload.id(), Upload.Status.VERIFYING, Upload.Status.PENDING);
+            throw new DomainException(Failure.UPLOAD_NOT_RECEIVED, "尚未收到第" + missing.stream().map(String::valueOf)
+                    .collect(Collectors.joining("、")) + "段（共" + upload.partCount() + "段），请上传这些段后再确认",
+                    List.of(), Map.of("uploadId", upload.id(), "missingParts", missing));
+        }
+        long arrived = received.values().stream().filter(p -> p.partNumber() <= upload.partCount())
+                .mapToLong(Part::size).sum();
+        if (arrived != upload.size()) {
+            throw reject(upload, "SIZE_MISMATCH", upload.size() + "字节", arrived + "字节");
+        }
+        multipart.assemble(upload, received);
+        return head(upload.pendingKey());
     }
 
     /** RFC 6266 with an RFC 5987 {@code filename*}, so a Chinese name survives; an ASCII fallback first. */
@@ -225,12 +304,31 @@ public class MediaService {
 
     /** Deletes what arrived and marks the upload rejected: nothing of a refused file stays. */
     private DomainException reject(Upload upload, String reason, String expected, String actual) {
-        s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
+        discardPending(upload);
         s3.deleteObject(d -> d.bucket(bucket).key(upload.storedKey()));
         uploads.move(upload.id(), Upload.Status.VERIFYING, Upload.Status.REJECTED);
         audit.record("CASE#" + upload.caseId(), "FILE_REJECTED", upload.owner(), null,
                 Map.of("upload", upload.id(), "reason", reason));
         return rejected(upload, reason, expected, actual);
+    }
+
+    /** The bytes of an upload that will not count: its parts, if it went in parts, and its pending object. */
+    private void discardPending(Upload upload) {
+        if (upload.multipart()) {
+            multipart.abort(upload);
+        }
+        s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
+    }
+
+    /** An upload that already ended otherwise than completed can neither complete nor be signed again. */
+    private static void requireUnfinished(Upload upload) {
+        switch (upload.status()) {
+            case COMPLETED -> throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED);
+            case REJECTED -> throw rejected(upload, "ALREADY_REJECTED", null, null);
+            case CANCELLED -> throw rejected(upload, "CANCELLED", null, null);
+            case ABANDONED -> throw rejected(upload, "ABANDONED", null, null);
+            case PENDING, VERIFYING -> { }
+        }
     }
 
     private static DomainException rejected(Upload upload, String reason, String expected, String actual) {
@@ -248,6 +346,7 @@ public class MediaService {
             case "TYPE_MISMATCH" -> "文件内容与声明的格式不符（声明" + expected + "，实际" + actual + "），已删除，请重新上传";
             case "NOT_AN_IMAGE" -> upload.kind().label() + "须为可识别的JPEG或PNG图片，已删除，请重新上传";
             case "WRONG_ORIENTATION" -> upload.kind().label() + "须" + expected + "，该照片为" + actual + "，已删除，请重新上传";
+            case "CANCELLED" -> "该上传已取消，请重新申请上传";
             case "ABANDONED" -> "该上传超过" + PendingUploadCleanup.ABANDONED_AFTER.toHours() + "小时未完成，已清除，请重新上传";
             default -> Failure.FILE_REJECTED.message();
         };

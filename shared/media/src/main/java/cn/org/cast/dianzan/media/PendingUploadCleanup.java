@@ -12,8 +12,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Uploads signed more than a day ago and never completed are abandoned: their pending object is
- * deleted and they can no longer complete. Run by the scheduled job; the bucket's lifecycle rule on
+ * Uploads signed more than a day ago and never completed are abandoned: their pending object (or
+ * the parts of a multipart upload) is deleted and they can no longer complete. Run by the scheduled job; the bucket's lifecycle rule on
  * {@code pending/} is the second line. Each is first marked, only if still PENDING (a completion
  * claims the upload first, so the two never both act on it), then its object deleted; a crash in
  * between leaves the object to the rule.
@@ -26,14 +26,16 @@ public class PendingUploadCleanup {
     static final int BATCH = 200;
 
     private final UploadRepository uploads;
+    private final MultipartUploads multipart;
     private final S3Client s3;
     private final AuditLog audit;
     private final Clock clock;
     private final String bucket;
 
-    public PendingUploadCleanup(UploadRepository uploads, S3Client s3, AuditLog audit, Clock clock,
+    public PendingUploadCleanup(UploadRepository uploads, MultipartUploads multipart, S3Client s3, AuditLog audit, Clock clock,
                                 @Value("${dianzan.buckets.media}") String bucket) {
         this.uploads = uploads;
+        this.multipart = multipart;
         this.s3 = s3;
         this.audit = audit;
         this.clock = clock;
@@ -49,6 +51,9 @@ public class PendingUploadCleanup {
             Upload upload = uploads.find(id).orElse(null);
             if (upload == null || !uploads.move(id, Upload.Status.PENDING, Upload.Status.ABANDONED)) {
                 continue;
+            }
+            if (upload.multipart()) {
+                multipart.abort(upload);
             }
             s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
             audit.record("CASE#" + upload.caseId(), "UPLOAD_ABANDONED", CampaignClosing.ACTOR, null,

@@ -50,6 +50,10 @@ public class UploadRepository {
         item.put("status", Items.s(upload.status().name()));
         item.put("signedAt", Items.instant(upload.signedAt()));
         item.put("expiresAt", Items.instant(upload.expiresAt()));
+        if (upload.multipart()) {
+            item.put("multipartId", Items.s(upload.multipartId()));
+            item.put("partSize", Items.n(upload.partSize()));
+        }
         item.put("gsi1pk", Items.s(PENDING_INDEX));
         item.put("gsi1sk", Items.s(upload.signedAt() + "#" + upload.id()));
         dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -65,7 +69,8 @@ public class UploadRepository {
                 item.containsKey("awardIndex") ? (int) Items.number(item, "awardIndex") : null,
                 Items.string(item, "fileName"), Items.string(item, "contentType"), Items.number(item, "size"),
                 Items.string(item, "pendingKey"), Upload.Status.valueOf(Items.string(item, "status")),
-                Items.instant(item, "signedAt"), Items.instant(item, "expiresAt")));
+                Items.instant(item, "signedAt"), Items.instant(item, "expiresAt"), Items.string(item, "multipartId"),
+                Items.number(item, "partSize")));
     }
 
     /**
@@ -87,9 +92,24 @@ public class UploadRepository {
         }
     }
 
+    /** A pending upload signed again lives until {@code expiresAt}; false if it is no longer pending. */
+    public boolean extend(String id, Instant expiresAt) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(id))
+                    .updateExpression("SET expiresAt = :expires")
+                    .conditionExpression("#status = :pending")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":expires", Items.instant(expiresAt),
+                            ":pending", Items.s(Upload.Status.PENDING.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException notPending) {
+            return false;
+        }
+    }
+
     /** Moves an upload from one state to another; false if it was no longer in {@code from}. */
     public boolean move(String id, Upload.Status from, Upload.Status to) {
-        boolean done = to == Upload.Status.COMPLETED || to == Upload.Status.REJECTED || to == Upload.Status.ABANDONED;
+        boolean done = to != Upload.Status.PENDING && to != Upload.Status.VERIFYING;
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(id))
                     // Leaving for good also leaves the sparse index of pending uploads.

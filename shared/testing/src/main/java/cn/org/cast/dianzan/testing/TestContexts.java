@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Application contexts for tests: pointed at the engines of an IT, with a clock fixed where time matters. */
 public final class TestContexts {
@@ -21,12 +23,19 @@ public final class TestContexts {
         return ApplicationContext.builder().properties(aws.properties()).singletons(clock).start();
     }
 
+    /** The same, with settings of the test's own over the engines' ones. */
+    public static ApplicationContext against(AwsResources aws, Clock clock, Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(aws.properties());
+        properties.putAll(settings);
+        return ApplicationContext.builder().properties(properties).singletons(clock).start();
+    }
+
     /**
      * A context that reaches no engine: enough to build a handler and read its declarations. Its
      * SDK clients are built but never called.
      */
     public static ApplicationContext offline() {
-        return ApplicationContext.builder().properties(java.util.Map.of(
+        return ApplicationContext.builder().properties(Map.of(
                 "dianzan.tables.main", "offline-main", "dianzan.tables.audit", "offline-audit",
                 "dianzan.buckets.media", "offline-media", "dianzan.aws.region", "cn-north-1")).start();
     }

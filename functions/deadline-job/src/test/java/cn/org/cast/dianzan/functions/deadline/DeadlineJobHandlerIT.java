@@ -126,6 +126,7 @@ class DeadlineJobHandlerIT {
     void uploadsSignedMoreThanADayAgoAndNeverCompletedAreClearedWithTheirObjectsAndNothingElse() {
         Instant now = TestContexts.instant(CLOSED);
         Upload abandoned = pending("Uabandoned", now.minus(Duration.ofHours(25)));
+        Upload abandonedInParts = pendingInParts("Uabandonedinparts", now.minus(Duration.ofHours(26)));
         Upload recent = pending("Urecent", now.minus(Duration.ofHours(23)));
         Upload completed = pending("Ucompleted", now.minus(Duration.ofHours(30)));
         DeadlineJobHandler handler = handlerAt(CLOSED);
@@ -134,10 +135,13 @@ class DeadlineJobHandlerIT {
         JobReport report = tick(handler);
         JobReport again = tick(handler);
 
-        assertEquals(1, report.details().get("abandonedUploadsCleared"));
+        assertEquals(2, report.details().get("abandonedUploadsCleared"));
         assertEquals(0, again.details().get("abandonedUploadsCleared"));
         UploadRepository uploads = handler.getApplicationContext().getBean(UploadRepository.class);
         assertEquals(Upload.Status.ABANDONED, uploads.find(abandoned.id()).orElseThrow().status());
+        assertEquals(Upload.Status.ABANDONED, uploads.find(abandonedInParts.id()).orElseThrow().status());
+        assertTrue(aws.s3().listMultipartUploads(l -> l.bucket(aws.name("MediaBucket"))).uploads().stream()
+                .noneMatch(u -> u.key().equals(abandonedInParts.pendingKey())), "its parts are gone");
         assertEquals(Upload.Status.PENDING, uploads.find(recent.id()).orElseThrow().status());
         assertEquals(Upload.Status.COMPLETED, uploads.find(completed.id()).orElseThrow().status());
         assertEquals(List.of(completed.pendingKey(), recent.pendingKey()), pendingObjects());
@@ -152,6 +156,23 @@ class DeadlineJobHandlerIT {
             context.getBean(UploadRepository.class).create(upload);
         }
         aws.s3().putObject(p -> p.bucket(aws.name("MediaBucket")).key(upload.pendingKey()), RequestBody.fromBytes(new byte[3]));
+        return upload;
+    }
+
+    /** A pending video going up in parts, signed at {@code signedAt}, its first part sent. */
+    private Upload pendingInParts(String id, Instant signedAt) {
+        String key = "pending/2026/Uunit/Ccase/video/" + id;
+        String bucket = aws.name("MediaBucket");
+        String multipartId = aws.s3().createMultipartUpload(c -> c.bucket(bucket).key(key).contentType("video/mp4"))
+                .uploadId();
+        aws.s3().uploadPart(u -> u.bucket(bucket).key(key).uploadId(multipartId).partNumber(1),
+                RequestBody.fromBytes(new byte[5 * 1024 * 1024]));
+        Upload upload = new Upload(id, "Ccase", "2026", "Uunit", "impl", FileKind.VIDEO, null, "片.mp4", "video/mp4",
+                200L * 1024 * 1024, key, Upload.Status.PENDING, signedAt, signedAt.plusSeconds(900), multipartId,
+                8L * 1024 * 1024);
+        try (ApplicationContext context = TestContexts.against(aws)) {
+            context.getBean(UploadRepository.class).create(upload);
+        }
         return upload;
     }
 

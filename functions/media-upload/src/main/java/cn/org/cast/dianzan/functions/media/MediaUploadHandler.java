@@ -8,7 +8,10 @@ import cn.org.cast.dianzan.media.MediaService;
 import cn.org.cast.dianzan.media.UploadRequest;
 import io.micronaut.context.ApplicationContext;
 
-/** A case's files: sign an upload straight to S3, complete it (verified), read one, remove one. */
+/**
+ * A case's files: sign an upload straight to S3 (in parts for a large video), sign it again to resume,
+ * complete it (verified), read one, remove one or cancel an upload.
+ */
 public class MediaUploadHandler extends ApiHandler {
 
     private final MediaService media;
@@ -29,6 +32,8 @@ public class MediaUploadHandler extends ApiHandler {
                         media.sign(request.caller(), id(request), UploadRequest.from(form(request)))))
                 .signedIn("POST /uploads/{id}/complete", request ->
                         ApiResponse.ok(media.complete(request.caller(), id(request))))
+                .signedIn("POST /uploads/{id}/renew", request ->
+                        ApiResponse.ok(media.renew(request.caller(), id(request))))
                 .signedIn("GET /uploads/{id}", request -> ApiResponse.ok(media.link(request.caller(), id(request))))
                 .signedIn("DELETE /uploads/{id}", request -> {
                     media.remove(request.caller(), id(request));

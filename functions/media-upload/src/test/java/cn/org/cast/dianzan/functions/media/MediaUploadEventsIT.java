@@ -53,6 +53,8 @@ class MediaUploadEventsIT implements SampleEventsContract {
     private static final String NEVER_SENT = "U0f1e2d3c4b5a69788796a5b4c3d2e1f0";
     private static final String TO_READ = "U1b2c3d4e5f60718293a4b5c6d7e8f901";
     private static final String TO_DELETE = "U9e8d7c6b5a4f30211203f4e5d6c7b8a9";
+    private static final String TO_RENEW = "U7c6b5a493827161504f3e2d1c0b9a8f7";
+    private static final String TO_CANCEL = "U3d2c1b0a99887766554433221100ffee";
     private static final Instant SIGNED = Instant.parse("2026-06-20T02:00:00Z");
 
     private final AwsResources aws;
@@ -81,6 +83,8 @@ class MediaUploadEventsIT implements SampleEventsContract {
         Upload sent = pending(TO_COMPLETE, FileKind.PORTRAIT_PHOTO, "竖版照片.jpg");
         put(sent.pendingKey(), TestFiles.jpeg(300, 400));
         pending(NEVER_SENT, FileKind.LANDSCAPE_PHOTO, "横版照片.jpg");
+        pending(TO_RENEW, FileKind.LANDSCAPE_PHOTO, "横版照片.jpg");
+        pending(TO_CANCEL, FileKind.LANDSCAPE_PHOTO, "横版照片.jpg");
         attached(TO_READ, "实施方案.pdf");
         attached(TO_DELETE, "旧方案.pdf");
     }
@@ -126,17 +130,25 @@ class MediaUploadEventsIT implements SampleEventsContract {
                 .answers("sign-upload", 201, "a PUT signed for the declared size and type",
                         r -> assertEquals(Map.of("Content-Type", "image/jpeg", "Content-Length", "524288"),
                                 body(r).get("headers")))
+                .answers("sign-upload-video-in-parts", 201, "500 MB in 63 parts of 8 MiB, each signed for its size",
+                        r -> assertEquals(List.of("MULTIPART", 63), List.of(body(r).get("method"),
+                                ((List<?>) body(r).get("parts")).size())))
                 .fails("sign-upload-photo-too-large", 400, "VALIDATION_FAILED")
                 .fails("sign-upload-unknown-kind", 400, "VALIDATION_FAILED")
                 .answers("complete-upload", 200, "the portrait photo attached as seen",
                         r -> assertEquals(List.of(300, 400), List.of(body(r).get("width"), body(r).get("height"))))
                 .fails("complete-upload-not-received", 409, "UPLOAD_NOT_RECEIVED")
                 .fails("complete-upload-of-another-account", 404, "NOT_FOUND")
+                .answers("renew-upload", 200, "a new PUT, living 15 minutes from now",
+                        r -> assertEquals("2026-06-20T10:15:00+08:00", body(r).get("expiresAt")))
+                .fails("renew-upload-already-completed", 409, "UPLOAD_ALREADY_COMPLETED")
                 .answers("get-upload", 200, "a link naming the original file",
                         r -> assertTrue(((String) body(r).get("url")).contains("response-content-disposition")))
                 .answers("delete-upload", 204, "the file gone from the case", r -> assertTrue(
                         context.getBean(CaseFileService.class).files(MEDIA_CASE).stream()
-                                .noneMatch(f -> f.id().equals(TO_DELETE))));
+                                .noneMatch(f -> f.id().equals(TO_DELETE))))
+                .answers("cancel-upload", 204, "the pending upload cancelled", r -> assertEquals(Upload.Status.CANCELLED,
+                        context.getBean(UploadRepository.class).find(TO_CANCEL).orElseThrow().status()));
     }
 
     @Override

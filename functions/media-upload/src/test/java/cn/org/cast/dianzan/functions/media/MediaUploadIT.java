@@ -72,11 +72,14 @@ class MediaUploadIT {
     private static final Map<String, String> OTHER_UNIT = recommender("media-other-unit");
     private static final Map<String, String> OTHER_IMPL = implementer("media-other-impl");
     private static final int ONE_MB = 1_048_576;
+    private static final int PART = 5 * ONE_MB;
 
     private final AwsResources aws;
     private final HttpClient http = HttpClient.newHttpClient();
     private ApplicationContext context;
     private MediaUploadHandler handler;
+    /** Multipart above 6 MiB in parts of 5 MiB (S3's least), so a test sends megabytes, not a 100 MB video. */
+    private MediaUploadHandler inParts;
 
     MediaUploadIT(AwsResources aws) {
         this.aws = aws;
@@ -86,6 +89,8 @@ class MediaUploadIT {
     void twoUnitsWithAnImplementerEach() {
         context = TestContexts.against(aws, TestContexts.fixedAt(OPEN));
         handler = new MediaUploadHandler(context);
+        inParts = new MediaUploadHandler(TestContexts.against(aws, TestContexts.fixedAt(OPEN), Map.of(
+                "dianzan.media.multipart-above-bytes", 6 * ONE_MB, "dianzan.media.part-bytes", PART)));
         CodeService codes = context.getBean(CodeService.class);
         BindingService bindings = context.getBean(BindingService.class);
         List<IssuedCode> issued = codes.issue(Caller.fromClaims(HttpEvents.admin("admin")), List.of(
@@ -104,6 +109,7 @@ class MediaUploadIT {
     @AfterAll
     void stop() {
         handler.close();
+        inParts.close();
     }
 
     /** A case whose form is complete but for its files: one award, so one proof to upload. */
@@ -360,6 +366,123 @@ class MediaUploadIT {
         assertEquals(200, inTime.getStatusCode(), inTime.getBody());
         assertEquals(200, at("2026-07-02T09:00:00+08:00", request("GET", "/uploads/{id}")
                 .path("id", (String) signed.get("uploadId")).as(UNIT)).getStatusCode(), "reads keep working");
+    }
+
+    @Test
+    void aVideoOfTheFullSizeIsSignedInPartsAndOneOfOneHundredMegabytesInOnePut() {
+        String caseId = newCase(IMPL);
+
+        Map<String, Object> large = body(sign(IMPL, caseId, asking(FileKind.VIDEO, "宣传片.mp4", FileKind.VIDEO.maxBytes(),
+                "video/mp4")));
+        Map<String, Object> hundred = body(sign(IMPL, caseId, asking(FileKind.VIDEO, "宣传片.mp4", 100L * ONE_MB,
+                "video/mp4")));
+
+        assertEquals("MULTIPART", large.get("method"));
+        List<Map<String, Object>> parts = parts(large);
+        assertEquals(63, parts.size(), "500 MB in parts of 8 MiB");
+        assertEquals(FileKind.VIDEO.maxBytes(), parts.stream().mapToLong(p -> ((Number) p.get("size")).longValue()).sum());
+        assertEquals(8L * ONE_MB, ((Number) parts.get(0).get("size")).longValue());
+        assertEquals(62L * 8 * ONE_MB, ((Number) parts.get(62).get("offset")).longValue());
+        assertEquals("PUT", hundred.get("method"));
+        assertEquals(Long.toString(100L * ONE_MB), ((Map<?, ?>) hundred.get("headers")).get("Content-Length"));
+        assertFalse(hundred.containsKey("parts"));
+    }
+
+    @Test
+    void aVideoGoesUpInPartsAFailedPartIsSentAgainAndACompletionNamesWhatIsMissing() throws Exception {
+        String caseId = newCase(IMPL);
+        long size = 2L * PART + 2 * ONE_MB + 5;
+        Map<String, Object> signed = body(inParts(request("POST", "/cases/{id}/uploads").path("id", caseId).as(IMPL)
+                .body(json(asking(FileKind.VIDEO, "科学之夜.mp4", size, "video/mp4")))));
+        String uploadId = (String) signed.get("uploadId");
+        List<Map<String, Object>> parts = parts(signed);
+        assertEquals("MULTIPART", signed.get("method"));
+        assertEquals(3, parts.size());
+
+        assertEquals(403, putPart(parts.get(1), -1), "a part one byte short of what was signed");
+        assertEquals(200, putPart(parts.get(0), 0));
+        assertEquals(200, putPart(parts.get(2), 0));
+        APIGatewayV2HTTPResponse early = inParts(request("POST", "/uploads/{id}/complete").path("id", uploadId).as(IMPL));
+        assertEquals("UPLOAD_NOT_RECEIVED", errorCode(early));
+        assertEquals(List.of(2), details(early).get("missingParts"));
+        assertTrue(early.getBody().contains("尚未收到第2段（共3段）"), early.getBody());
+
+        Map<String, Object> renewed = body(inParts(request("POST", "/uploads/{id}/renew").path("id", uploadId).as(IMPL)));
+        assertEquals(List.of(2), parts(renewed).stream().map(p -> p.get("partNumber")).toList(), "only what is missing");
+        assertEquals(200, putPart(parts(renewed).get(0), 0));
+        APIGatewayV2HTTPResponse done = inParts(request("POST", "/uploads/{id}/complete").path("id", uploadId).as(IMPL));
+
+        assertEquals(200, done.getStatusCode(), done.getBody());
+        assertEquals(size, ((Number) body(done).get("size")).longValue());
+        CaseFile stored = filesOf(caseId).get(0);
+        assertEquals(size, aws.s3().headObject(h -> h.bucket(aws.name("MediaBucket")).key(stored.key())).contentLength());
+        assertTrue(objectsUnder("pending/").stream().noneMatch(k -> k.contains(caseId)));
+        assertTrue(partsInProgress(caseId).isEmpty());
+    }
+
+    @Test
+    void aCancelledUploadInPartsLeavesNoPartsAndCanNeitherCompleteNorRenew() throws Exception {
+        String caseId = newCase(IMPL);
+        Map<String, Object> signed = body(inParts(request("POST", "/cases/{id}/uploads").path("id", caseId).as(IMPL)
+                .body(json(asking(FileKind.VIDEO, "片.mp4", 2L * PART, "video/mp4")))));
+        String uploadId = (String) signed.get("uploadId");
+        assertEquals(200, putPart(parts(signed).get(0), 0));
+        assertEquals(1, partsInProgress(caseId).size());
+
+        assertEquals(204, inParts(request("DELETE", "/uploads/{id}").path("id", uploadId).as(IMPL)).getStatusCode());
+
+        assertTrue(partsInProgress(caseId).isEmpty());
+        APIGatewayV2HTTPResponse completed = inParts(request("POST", "/uploads/{id}/complete").path("id", uploadId).as(IMPL));
+        assertEquals(422, completed.getStatusCode(), completed.getBody());
+        assertEquals("CANCELLED", details(completed).get("reason"));
+        assertEquals("FILE_REJECTED", errorCode(inParts(request("POST", "/uploads/{id}/renew").path("id", uploadId)
+                .as(IMPL))));
+        assertEquals(404, inParts(request("DELETE", "/uploads/{id}").path("id", uploadId).as(OTHER_IMPL))
+                .getStatusCode(), "another account cannot cancel it");
+    }
+
+    @Test
+    void aVideoInPartsThatIsNotAnMp4IsRefusedAndNothingOfItStays() throws Exception {
+        String caseId = newCase(IMPL);
+        Map<String, Object> signed = body(inParts(request("POST", "/cases/{id}/uploads").path("id", caseId).as(IMPL)
+                .body(json(asking(FileKind.VIDEO, "假视频.mp4", PART + ONE_MB + 1, "video/mp4")))));
+        for (Map<String, Object> part : parts(signed)) {
+            int length = ((Number) part.get("size")).intValue();
+            assertEquals(200, send((String) part.get("url"), new byte[length]));
+        }
+
+        APIGatewayV2HTTPResponse refused = inParts(request("POST", "/uploads/{id}/complete")
+                .path("id", (String) signed.get("uploadId")).as(IMPL));
+
+        assertRefusedLeavingNothing(refused, "TYPE_MISMATCH", caseId);
+        assertTrue(partsInProgress(caseId).isEmpty());
+    }
+
+    private APIGatewayV2HTTPResponse inParts(HttpEvents event) {
+        return inParts.handleRequest(event.build(), new FakeLambdaContext());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> parts(Map<String, Object> signed) {
+        return (List<Map<String, Object>>) signed.get("parts");
+    }
+
+    /** Sends one part of the generated MP4 as signed, {@code delta} bytes longer or shorter. */
+    private int putPart(Map<String, Object> part, int delta) throws Exception {
+        long offset = ((Number) part.get("offset")).longValue();
+        int length = ((Number) part.get("size")).intValue();
+        return send((String) part.get("url"), TestFiles.mp4Slice(offset, length + delta));
+    }
+
+    private int send(String url, byte[] bytes) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Multipart uploads S3 still holds parts of, for the case's keys. */
+    private List<String> partsInProgress(String caseId) {
+        return aws.s3().listMultipartUploads(l -> l.bucket(aws.name("MediaBucket")).prefix("pending/")).uploads()
+                .stream().map(u -> u.key()).filter(k -> k.contains(caseId)).toList();
     }
 
     /** One call through a handler whose clock stands at a China time. */

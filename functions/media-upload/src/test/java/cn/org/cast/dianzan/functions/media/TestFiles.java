@@ -51,6 +51,21 @@ final class TestFiles {
         return out.toByteArray();
     }
 
+    /**
+     * Bytes {@code offset} to {@code offset + length - 1} of an MP4 file of any size, made on the fly so
+     * a large video never sits in memory: an ftyp box, then a pattern that tells the parts apart.
+     */
+    static byte[] mp4Slice(long offset, int length) {
+        byte[] head = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p',
+            '4', '1'};
+        byte[] slice = new byte[length];
+        for (int i = 0; i < length; i++) {
+            long at = offset + i;
+            slice[i] = at < head.length ? head[(int) at] : (byte) (at * 31 + (at >> 20));
+        }
+        return slice;
+    }
+
     /** The file grown to exactly {@code size} bytes (readers stop at the end of the image). */
     static byte[] paddedTo(byte[] file, int size) {
         if (file.length > size) {
