@@ -1,12 +1,14 @@
 package cn.org.cast.dianzan.engines;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -39,29 +41,26 @@ public final class S3ProxyServer implements AutoCloseable {
                       <root level="WARN"><appender-ref ref="OUT"/></root>
                     </configuration>
                     """, StandardCharsets.UTF_8);
-            StringBuilder props = new StringBuilder()
-                    .append("s3proxy.endpoint=http://127.0.0.1:").append(port).append('\n')
-                    .append("s3proxy.authorization=aws-v2-or-v4\n")
-                    .append("s3proxy.identity=").append(credentials.accessKeyId()).append('\n')
-                    .append("s3proxy.credential=").append(credentials.secretAccessKey()).append('\n')
-                    .append("jclouds.identity=").append(credentials.accessKeyId()).append('\n')
-                    .append("jclouds.credential=").append(credentials.secretAccessKey()).append('\n');
-            if (!corsOrigins.isEmpty()) {
-                // S3Proxy reads allowed origins as Java regular expressions.
-                props.append("s3proxy.cors-allow-origins=")
-                        .append(corsOrigins.stream().map(Pattern::quote).collect(Collectors.joining(" "))).append('\n')
-                        .append("s3proxy.cors-allow-methods=GET PUT HEAD\n")
-                        .append("s3proxy.cors-allow-headers=Content-Type Content-Length Content-MD5 Authorization\n")
-                        .append("s3proxy.cors-exposed-headers=ETag\n");
-            }
+            Properties props = new Properties();
+            props.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
+            props.setProperty("s3proxy.authorization", "aws-v2-or-v4");
+            props.setProperty("s3proxy.identity", credentials.accessKeyId());
+            props.setProperty("s3proxy.credential", credentials.secretAccessKey());
+            props.setProperty("jclouds.identity", credentials.accessKeyId());
+            props.setProperty("jclouds.credential", credentials.secretAccessKey());
+            props.putAll(corsSettings(corsOrigins));
             if (dataDir == null) {
-                props.append("jclouds.provider=transient\n");
+                props.setProperty("jclouds.provider", "transient");
             } else {
                 Files.createDirectories(dataDir);
-                props.append("jclouds.provider=filesystem\n")
-                        .append("jclouds.filesystem.basedir=").append(dataDir.toAbsolutePath()).append('\n');
+                props.setProperty("jclouds.provider", "filesystem");
+                props.setProperty("jclouds.filesystem.basedir", dataDir.toAbsolutePath().toString());
             }
-            Files.writeString(properties, props.toString(), StandardCharsets.UTF_8);
+            // Written by Properties itself: a regular expression's backslashes and a data path's
+            // Chinese characters survive only escaped.
+            try (OutputStream out = Files.newOutputStream(properties)) {
+                props.store(out, "S3Proxy for the local engines");
+            }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ChildProcess process = ChildProcess.start("s3proxy", List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=" + logback,
@@ -72,6 +71,23 @@ public final class S3ProxyServer implements AutoCloseable {
         } catch (IOException e) {
             throw new EngineException("无法准备 S3Proxy / cannot prepare S3Proxy: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What a browser page of an allowed origin may do with presigned URLs: PUT (photos and parts), GET
+     * and HEAD, reading ETag. S3Proxy matches the origins as regular expressions and the headers a
+     * preflight names as they come, which a browser lowercases.
+     */
+    static Properties corsSettings(List<String> corsOrigins) {
+        Properties cors = new Properties();
+        if (!corsOrigins.isEmpty()) {
+            cors.setProperty("s3proxy.cors-allow-origins",
+                    corsOrigins.stream().map(Pattern::quote).collect(Collectors.joining(" ")));
+            cors.setProperty("s3proxy.cors-allow-methods", "GET PUT HEAD");
+            cors.setProperty("s3proxy.cors-allow-headers", "content-type content-length content-md5");
+            cors.setProperty("s3proxy.cors-exposed-headers", "ETag");
+        }
+        return cors;
     }
 
     static Path locateJar(Path home) {
