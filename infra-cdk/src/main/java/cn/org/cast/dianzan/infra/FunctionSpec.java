@@ -39,8 +39,10 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     "The campaign - dates, quotas and phase (GET public, PUT admin).",
                     List.of(new RouteSpec("GET", "/campaign", true), new RouteSpec("PUT", "/campaign", false)),
                     Optional.empty(),
-                    // CampaignRepository: read, create once, replace at a version; AuditLog: append.
-                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM), TableGrant.on(AUDIT, PUT_ITEM)),
+                    // CampaignRepository: read, create once, replace at a version; the units' quota ledgers
+                    // read through gsi1 before a quota is lowered; AuditLog: append.
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM), TableGrant.queryIndex(MAIN, "gsi1"),
+                            TableGrant.on(AUDIT, PUT_ITEM)),
                     List.of()),
             new FunctionSpec("CodeBindingFunction", "code-binding",
                     "cn.org.cast.dianzan.functions.codebinding.CodeBindingHandler",
@@ -102,6 +104,26 @@ public record FunctionSpec(String id, String module, String handler, String desc
                             TableGrant.on(AUDIT, PUT_ITEM)),
                     List.of(ObjectGrant.inMediaBucket(List.of(MediaStorage.PENDING_PREFIX, "media/"), PUT_OBJECT, GET_OBJECT,
                             DELETE_OBJECT, ABORT_MULTIPART_UPLOAD, LIST_MULTIPART_UPLOAD_PARTS))),
+            new FunctionSpec("QuotaFunction", "quota",
+                    "cn.org.cast.dianzan.functions.quota.QuotaHandler",
+                    "Review and recommendation within quota - approve, return, reject; recommend, withdraw and swap"
+                            + " on the unit's ledger; places left; the review inbox.",
+                    List.of(
+                            new RouteSpec("POST", "/cases/{id}/approve", false),
+                            new RouteSpec("POST", "/cases/{id}/return", false),
+                            new RouteSpec("POST", "/cases/{id}/reject", false),
+                            new RouteSpec("GET", "/cases/{id}/review", false),
+                            new RouteSpec("POST", "/cases/{id}/recommend", false),
+                            new RouteSpec("DELETE", "/cases/{id}/recommend", false),
+                            new RouteSpec("GET", "/units/me/quota", false),
+                            new RouteSpec("GET", "/units/me/cases", false)),
+                    Optional.empty(),
+                    // Cases moved at a version, the latest return kept, the quota ledger changed by conditional
+                    // updates; cases of a unit and ledgers of a campaign listed through gsi1; AuditLog: append,
+                    // and read a case's history.
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM), TableGrant.queryIndex(MAIN, "gsi1"),
+                            TableGrant.on(AUDIT, PUT_ITEM, QUERY)),
+                    List.of()),
             new FunctionSpec("DeadlineJobFunction", "deadline-job",
                     "cn.org.cast.dianzan.functions.deadline.DeadlineJobHandler",
                     "The deadline job - records the campaign's closing once the deadline (China time) has passed;"

@@ -34,12 +34,13 @@ class LambdaEnvironmentIT {
         Map<String, String> events = Map.of("CampaignFunction", "campaign/get-campaign.json",
                 "CodeBindingFunction", "code-binding/who-am-i.json", "CaseSaveFunction", "case-save/get-case-form.json",
                 "DeadlineJobFunction", "deadline-job/scheduled-tick.json",
-                "MediaUploadFunction", "media-upload/get-upload.json");
-        // Fresh tables hold no upload: the media function's answer is its own 404 after reading DynamoDB.
-        Map<String, Integer> statuses = Map.of("MediaUploadFunction", 404);
+                "MediaUploadFunction", "media-upload/get-upload.json", "QuotaFunction", "quota/get-unit-quota.json");
+        // Fresh tables hold no upload and no unit: those functions answer their own 404 after reading DynamoDB.
+        Map<String, Integer> statuses = Map.of("MediaUploadFunction", 404, "QuotaFunction", 404);
         try (LocalEngines engines = LocalEngines.inMemory(Files.createTempDirectory("lambda-env"))) {
             Map<String, String> physical = Provisioner.provision(engines, template, "env-").physicalNames();
             for (SamTemplate.Function function : template.functions()) {
+                assertTrue(events.containsKey(function.logicalId()), "no sample event chosen for " + function.logicalId());
                 ProcessBuilder jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp", home.resolve(function.codeUri()) + File.pathSeparator
                                 + Path.of(InvokeOnce.class.getProtectionDomain().getCodeSource().getLocation().toURI()),

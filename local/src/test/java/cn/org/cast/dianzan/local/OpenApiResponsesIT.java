@@ -395,8 +395,82 @@ class OpenApiResponsesIT {
         answer(404, Call.to("GET /uploads/{id}", fileId).as(unit.implementer()));
     }
 
+    /** A complete case with its files, submitted to the unit. */
+    private String submittedCase(Unit unit, String name) throws Exception {
+        String id = answer(201, Call.to("POST /cases").as(unit.implementer()).header("Idempotency-Key", key())
+                .body(CASE_FORM.formatted(name, "某市科技馆"))).path("id").asText();
+        attachPhotosAndProof(unit.implementer(), id);
+        answer(200, Call.to("POST /cases/{id}/submit", id).as(unit.implementer()));
+        return id;
+    }
+
     @Test
     @Order(7)
+    void reviewAndQuotaAnswersKeepTheContract() throws Exception {
+        Unit unit = unitWithImplementer("某地区科学技术协会");
+        String first = submittedCase(unit, "科学实验季");
+        String draft = answer(201, Call.to("POST /cases").as(unit.implementer()).header("Idempotency-Key", key())
+                .body("{\"name\":\"草稿\"}")).path("id").asText();
+
+        assertEquals("CASE_NOT_SUBMITTED", errorCode(409, Call.to("POST /cases/{id}/approve", draft).as(unit.recommender())));
+        assertEquals("WRONG_ACCOUNT_TYPE", errorCode(403, Call.to("POST /cases/{id}/approve", first).as(unit.implementer())));
+        answer(404, Call.to("POST /cases/{id}/approve", first).as(unitWithImplementer("别地区科学技术协会").recommender()));
+        assertEquals("VALIDATION_FAILED", errorCode(400, Call.to("POST /cases/{id}/return", first).as(unit.recommender())
+                .body("{\"reason\":\"\",\"comments\":[{\"field\":\"nope\",\"comment\":\"x\"}]}")));
+        answer(200, Call.to("POST /cases/{id}/return", first).as(unit.recommender())
+                .body("{\"reason\":\"成效部分缺少数据\",\"comments\":[{\"field\":\"summary\",\"comment\":\"请补充人次\"}]}"));
+        String edited = CASE_FORM.formatted("科学实验季", "某市科技馆").replace("覆盖青少年3万人次", "覆盖青少年3.5万人次");
+        long version = answer(200, Call.to("GET /cases/{id}", first).as(unit.implementer())).path("version").asLong();
+        answer(200, Call.to("PUT /cases/{id}", first).as(unit.implementer()).header("If-Match", "\"" + version + "\"")
+                .body(edited));
+        answer(200, Call.to("POST /cases/{id}/submit", first).as(unit.implementer()));
+        JsonNode review = answer(200, Call.to("GET /cases/{id}/review", first).as(unit.recommender()));
+        assertEquals("summary", review.path("changesSinceReturn").path(0).path("field").asText(), review.toString());
+        answer(200, Call.to("GET /cases/{id}/review", first).as(unit.implementer()));
+        answer(200, Call.to("POST /cases/{id}/approve", first).as(unit.recommender()));
+
+        assertEquals("CASE_NOT_APPROVED", errorCode(409, Call.to("POST /cases/{id}/recommend", draft).as(unit.recommender())));
+        answer(200, Call.to("POST /cases/{id}/recommend", first).as(unit.recommender()));
+        assertEquals("CASE_ALREADY_RECOMMENDED", errorCode(409, Call.to("POST /cases/{id}/recommend", first)
+                .as(unit.recommender())));
+        assertEquals("CASE_RECOMMENDED", errorCode(409, Call.to("POST /cases/{id}/reject", first).as(unit.recommender())
+                .body("{\"reason\":\"重复\"}")));
+        String second = submittedCase(unit, "科普讲座进社区");
+        answer(200, Call.to("POST /cases/{id}/approve", second).as(unit.recommender()));
+        answer(400, Call.to("POST /cases/{id}/recommend", second).as(unit.recommender())
+                .body("{\"replaces\":\"" + second + "\"}"));
+        JsonNode swapped = answer(200, Call.to("POST /cases/{id}/recommend", second).as(unit.recommender())
+                .body("{\"replaces\":\"" + first + "\"}"));
+        assertEquals(second, swapped.path("categories").path(0).path("cases").path(0).path("id").asText(), swapped.toString());
+        answer(200, Call.to("POST /cases/{id}/recommend", first).as(unit.recommender()));
+        // Two recommended in one category: the admin cannot lower that category's quota to 1.
+        JsonNode below = answer(409, Call.to("PUT /campaign").as(admin).body(settings().replace("\"activityService\":3",
+                "\"activityService\":1")));
+        assertEquals("QUOTA_BELOW_RECOMMENDED", below.path("error").path("code").asText());
+        String third = submittedCase(unit, "科学之夜");
+        answer(200, Call.to("POST /cases/{id}/approve", third).as(unit.recommender()));
+        answer(200, Call.to("POST /cases/{id}/recommend", third).as(unit.recommender()));
+        String fourth = submittedCase(unit, "科普市集");
+        answer(200, Call.to("POST /cases/{id}/approve", fourth).as(unit.recommender()));
+        JsonNode full = answer(409, Call.to("POST /cases/{id}/recommend", fourth).as(unit.recommender()));
+        assertEquals("科普活动服务类已推荐3个，已达上限；两类合计还可推荐3个", full.path("error").path("message").asText());
+
+        answer(200, Call.to("DELETE /cases/{id}/recommend", first).as(unit.recommender()));
+        assertEquals("CASE_NOT_RECOMMENDED", errorCode(409, Call.to("DELETE /cases/{id}/recommend", first)
+                .as(unit.recommender())));
+        answer(200, Call.to("POST /cases/{id}/reject", first).as(unit.recommender()).body("{\"reason\":\"与第二个重复\"}"));
+        JsonNode quota = answer(200, Call.to("GET /units/me/quota").as(unit.recommender()));
+        assertEquals(2, quota.path("total").path("used").asInt(), quota.toString());
+        JsonNode page = answer(200, Call.to("GET /units/me/cases").as(unit.recommender()).query("status=RECOMMENDED&limit=1"));
+        assertEquals(2, page.path("matching").asInt(), page.toString());
+        answer(200, Call.to("GET /units/me/cases").as(unit.recommender()).query("cursor=" + page.path("nextCursor").asText()
+                + "&limit=1&status=RECOMMENDED"));
+        answer(400, Call.to("GET /units/me/cases").as(unit.recommender()).query("status=DRAFT&limit=0"));
+        answer(404, Call.to("GET /units/me/quota").as(account("RECOMMENDER")));
+    }
+
+    @Test
+    @Order(8)
     void everyOperationOfTheContractWasAnsweredAndChecked() {
         assertEquals(contract.routes().keySet(), answered);
     }

@@ -10,19 +10,22 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The current campaign: read by everyone, changed by admins only, every change audited. */
 @Singleton
 public class CampaignService {
 
     private final CampaignRepository repository;
+    private final QuotaLedgerRepository ledgers;
     private final AuditLog audit;
     private final Clock clock;
     private final String campaignId;
 
-    public CampaignService(CampaignRepository repository, AuditLog audit, Clock clock,
+    public CampaignService(CampaignRepository repository, QuotaLedgerRepository ledgers, AuditLog audit, Clock clock,
                            @Value("${dianzan.campaign.id:2026}") String campaignId) {
         this.repository = repository;
+        this.ledgers = ledgers;
         this.audit = audit;
         this.clock = clock;
         this.campaignId = campaignId;
@@ -70,11 +73,33 @@ public class CampaignService {
         if (expected != before.version()) {
             throw DomainException.versionConflict(before.version());
         }
+        requireQuotasCoverRecommended(before.quotas(), settings.quotas());
         Campaign after = before.withSettings(settings, before.version() + 1, clock.instant(), caller.subject());
         if (!repository.replace(after, expected)) {
             throw DomainException.versionConflict(repository.find(campaignId).map(Campaign::version).orElse(expected));
         }
         audit.record("CAMPAIGN#" + campaignId, "CAMPAIGN_UPDATED", caller.subject(), before, after);
         return after;
+    }
+
+    /**
+     * A quota may be lowered, but never below what some unit has already recommended: the refusal
+     * names those units and what they hold. (A recommendation racing the change is checked against
+     * the quota it read; a lower quota applies to recommendations read after it is stored.)
+     */
+    private void requireQuotasCoverRecommended(Quotas before, Quotas after) {
+        boolean lowered = after.activityService() < before.activityService()
+                || after.venueBuilding() < before.venueBuilding() || after.total() < before.total();
+        if (!lowered) {
+            return;
+        }
+        List<QuotaLedger> above = ledgers.all(campaignId).stream().filter(l -> !l.over(after).isEmpty()).toList();
+        if (!above.isEmpty()) {
+            String names = above.stream().map(l -> l.unitName() + "（" + String.join("，", l.over(after)) + "）")
+                    .collect(Collectors.joining("、"));
+            throw new DomainException(Failure.QUOTA_BELOW_RECOMMENDED, "限额不能低于已推荐的数量：" + names, List.of(),
+                    Map.of("units", above.stream().map(l -> Map.of("unitId", l.unitId(), "unitName", l.unitName(),
+                            "over", l.over(after))).toList()));
+        }
     }
 }

@@ -8,4 +8,12 @@ public record Quotas(int activityService, int venueBuilding, int total) {
 
     public static final int MIN = 1;
     public static final int MAX = 10;
+
+    /** The quota of one category. */
+    public int of(Category category) {
+        return switch (category) {
+            case ACTIVITY_SERVICE -> activityService;
+            case VENUE_BUILDING -> venueBuilding;
+        };
+    }
 }

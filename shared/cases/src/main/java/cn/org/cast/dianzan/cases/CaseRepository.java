@@ -70,6 +70,17 @@ public class CaseRepository {
         }
     }
 
+    /** Replaces a case still at {@code expectedVersion}, whatever its status (a review's move); false otherwise. */
+    public boolean transition(CaseRecord record, long expectedVersion) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(toItem(record)).conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", Items.n(expectedVersion))));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
     /** Deletes a draft still at {@code expectedVersion}; false otherwise. */
     public boolean deleteDraft(String id, long expectedVersion) {
         try {

@@ -107,7 +107,7 @@ public class CaseService {
         CaseRecord current = editable(caller, id);
         campaigns.requireOpen();
         requireVersion(current, expected);
-        CaseRecord next = current.next(CaseStatus.DRAFT, form, warnings(form, current), clock.instant(), null);
+        CaseRecord next = current.next(afterChange(current), form, warnings(form, current), clock.instant(), null);
         store(next, expected);
         audit.record("CASE#" + id, current.status() == CaseStatus.SUBMITTED ? "CASE_REOPENED_BY_EDIT" : "CASE_UPDATED",
                 caller.subject(), state(current), state(next));
@@ -200,7 +200,8 @@ public class CaseService {
     public CaseRecord afterFilesChanged(String id, String actor) {
         for (int attempt = 0; attempt < 5; attempt++) {
             CaseRecord current = cases.find(id).orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
-            CaseRecord next = current.next(CaseStatus.DRAFT, current.form(), current.warnings(), clock.instant(), null);
+            CaseRecord next = current.next(afterChange(current), current.form(), current.warnings(), clock.instant(),
+                    null);
             if (cases.replace(next, current.version())) {
                 if (current.status() == CaseStatus.SUBMITTED) {
                     audit.record("CASE#" + id, "CASE_REOPENED_BY_FILE_CHANGE", actor, state(current), state(next));
@@ -211,8 +212,38 @@ public class CaseService {
         throw conflict(id);
     }
 
-    /** The case of that id, if the id has a case's shape at all (DynamoDB refuses a key over 2 KB). */
-    private Optional<CaseRecord> find(String id) {
+    /**
+     * A change by the owner takes a submitted case back to draft (it is no longer what was
+     * submitted); a returned case stays returned until it is submitted again.
+     */
+    private static CaseStatus afterChange(CaseRecord current) {
+        return current.status() == CaseStatus.RETURNED ? CaseStatus.RETURNED : CaseStatus.DRAFT;
+    }
+
+    /**
+     * Moves a case to the status a review or a recommendation gives it, if it is still at the version
+     * read; 409 with the current version otherwise. The review domain decides whether the move is allowed.
+     */
+    public CaseRecord moveTo(CaseRecord current, CaseStatus status) {
+        return tryMoveTo(current, status).orElseThrow(() -> conflict(current.id()));
+    }
+
+    /** The same move, answering empty instead of failing when the case changed since it was read. */
+    public Optional<CaseRecord> tryMoveTo(CaseRecord current, CaseStatus status) {
+        CaseRecord next = current.next(status, current.form(), current.warnings(), clock.instant(), current.submittedAt());
+        return cases.transition(next, current.version()) ? Optional.of(next) : Optional.empty();
+    }
+
+    /** Every case under a recommending unit's code, newest change first (for the unit's own reads). */
+    public List<CaseRecord> ofUnit(String unitId) {
+        return cases.byUnit(unitId);
+    }
+
+    /**
+     * The case of that id, if the id has a case's shape at all (DynamoDB refuses a key over 2 KB); for
+     * the domains' own reads, never for a caller's (see {@link #visible}).
+     */
+    public Optional<CaseRecord> find(String id) {
         return id != null && CASE_ID.matcher(id).matches() ? cases.find(id) : Optional.empty();
     }
 

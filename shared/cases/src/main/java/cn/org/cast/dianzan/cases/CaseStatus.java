@@ -1,9 +1,18 @@
 package cn.org.cast.dianzan.cases;
 
-/** Where a case stands; the review states arrive with the quota issue. */
+/**
+ * Where a case stands. The implementer works on a DRAFT and submits it; its recommending unit
+ * approves it, returns it for changes (RETURNED: the implementer edits and submits again) or rejects
+ * it (final for the campaign); an APPROVED case may be RECOMMENDED within the unit's quota, and
+ * withdrawn back to APPROVED.
+ */
 public enum CaseStatus {
     DRAFT("草稿"),
-    SUBMITTED("已提交推荐单位");
+    SUBMITTED("已提交推荐单位"),
+    RETURNED("已退回修改"),
+    APPROVED("审核通过"),
+    REJECTED("不予推荐"),
+    RECOMMENDED("已推荐");
 
     private final String label;
 
@@ -15,8 +24,8 @@ public enum CaseStatus {
         return label;
     }
 
-    /** The implementer may still change, delete or (re)submit the case: the unit has not acted on it. */
+    /** The implementer may still change, delete or (re)submit the case: the unit has not taken it up. */
     public boolean editableByOwner() {
-        return this == DRAFT || this == SUBMITTED;
+        return this == DRAFT || this == SUBMITTED || this == RETURNED;
     }
 }

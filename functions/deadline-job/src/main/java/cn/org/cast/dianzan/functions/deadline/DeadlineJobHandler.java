@@ -4,28 +4,33 @@ import cn.org.cast.dianzan.campaign.CampaignClosing;
 import cn.org.cast.dianzan.lambda.schedule.JobReport;
 import cn.org.cast.dianzan.lambda.schedule.ScheduledHandler;
 import cn.org.cast.dianzan.media.PendingUploadCleanup;
+import cn.org.cast.dianzan.review.RecommendationService;
 import io.micronaut.context.ApplicationContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Every few minutes (an EventBridge rule): once the deadline has passed, the campaign's closing is
- * recorded once; uploads abandoned for a day are cleared.
+ * recorded once; uploads abandoned for a day are cleared; the cases' recommended statuses are
+ * repaired from the units' quota ledgers.
  */
 public class DeadlineJobHandler extends ScheduledHandler {
 
     private final CampaignClosing closing;
     private final PendingUploadCleanup uploads;
+    private final RecommendationService recommendations;
 
     public DeadlineJobHandler() {
         closing = bean(CampaignClosing.class);
         uploads = bean(PendingUploadCleanup.class);
+        recommendations = bean(RecommendationService.class);
     }
 
     public DeadlineJobHandler(ApplicationContext context) {
         super(context);
         closing = bean(CampaignClosing.class);
         uploads = bean(PendingUploadCleanup.class);
+        recommendations = bean(RecommendationService.class);
     }
 
     @Override
@@ -38,6 +43,7 @@ public class DeadlineJobHandler extends ScheduledHandler {
             details.put("closingRecordedAt", result.recordedAt().toString());
         }
         details.put("abandonedUploadsCleared", uploads.clearAbandoned());
+        details.put("caseStatusesRepaired", recommendations.repairAll());
         return new JobReport("deadline", result.status().name(), details);
     }
 }

@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.cast.dianzan.campaign.CampaignRepository;
+import cn.org.cast.dianzan.campaign.Category;
+import cn.org.cast.dianzan.campaign.QuotaLedgerRepository;
+import cn.org.cast.dianzan.campaign.Quotas;
+import cn.org.cast.dianzan.cases.CaseForm;
+import cn.org.cast.dianzan.cases.CaseRecord;
+import cn.org.cast.dianzan.cases.CaseRepository;
+import cn.org.cast.dianzan.cases.CaseStatus;
 import cn.org.cast.dianzan.cases.FileKind;
+import cn.org.cast.dianzan.core.Form;
 import cn.org.cast.dianzan.core.audit.AuditLog;
 import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
 import cn.org.cast.dianzan.engines.junit.AwsResources;
@@ -145,6 +153,28 @@ class DeadlineJobHandlerIT {
         assertEquals(Upload.Status.PENDING, uploads.find(recent.id()).orElseThrow().status());
         assertEquals(Upload.Status.COMPLETED, uploads.find(completed.id()).orElseThrow().status());
         assertEquals(List.of(completed.pendingKey(), recent.pendingKey()), pendingObjects());
+    }
+
+    @Test
+    void eachTickRepairsACaseLeftApartFromItsUnitsLedgerByACrash() {
+        DeadlineJobHandler handler = handlerAt(CLOSED);
+        ApplicationContext context = handler.getApplicationContext();
+        Instant approvedAt = TestContexts.instant("2026-06-25T10:00:00+08:00");
+        CaseRecord approved = new CaseRecord("C00000000000000000000000000000001", "2026", "Uunit", "impl", "某市科技馆",
+                CaseStatus.APPROVED, CaseForm.read(Form.of(Map.of("name", "科学之夜", "category", "ACTIVITY_SERVICE"))),
+                List.of(), "hash", null, 4, approvedAt, approvedAt, approvedAt);
+        context.getBean(CaseRepository.class).create(approved);
+        // The ledger took the case in; the function died before it wrote the case's status.
+        QuotaLedgerRepository ledgers = context.getBean(QuotaLedgerRepository.class);
+        ledgers.ensure("2026", "Uunit", "某省科学技术协会");
+        assertTrue(ledgers.add("2026", "Uunit", Category.ACTIVITY_SERVICE, approved.id(), new Quotas(3, 3, 6), approvedAt));
+
+        JobReport report = tick(handler);
+        JobReport again = tick(handler);
+
+        assertEquals(1, report.details().get("caseStatusesRepaired"));
+        assertEquals(0, again.details().get("caseStatusesRepaired"), "a repair is done once");
+        assertEquals(CaseStatus.RECOMMENDED, context.getBean(CaseRepository.class).find(approved.id()).orElseThrow().status());
     }
 
     /** A pending upload signed at {@code signedAt}, its bytes sent to its pending key. */

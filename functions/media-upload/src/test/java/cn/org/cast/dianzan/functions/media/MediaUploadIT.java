@@ -399,7 +399,7 @@ class MediaUploadIT {
         assertEquals("MULTIPART", signed.get("method"));
         assertEquals(3, parts.size());
 
-        assertEquals(403, putPart(parts.get(1), -1), "a part one byte short of what was signed");
+        assertTrue(refused(() -> putPart(parts.get(1), -1)), "a part one byte short of what was signed");
         assertEquals(200, putPart(parts.get(0), 0));
         assertEquals(200, putPart(parts.get(2), 0));
         APIGatewayV2HTTPResponse early = inParts(request("POST", "/uploads/{id}/complete").path("id", uploadId).as(IMPL));
@@ -472,6 +472,18 @@ class MediaUploadIT {
         long offset = ((Number) part.get("offset")).longValue();
         int length = ((Number) part.get("size")).intValue();
         return send((String) part.get("url"), TestFiles.mp4Slice(offset, length + delta));
+    }
+
+    /**
+     * True if S3 refused what was sent: a 403, or the connection closed under a body it would not take
+     * (S3Proxy answers a signature mismatch before reading a large body to its end).
+     */
+    private static boolean refused(Callable<Integer> send) throws Exception {
+        try {
+            return send.call() == 403;
+        } catch (java.io.IOException closed) {
+            return true;
+        }
     }
 
     private int send(String url, byte[] bytes) throws Exception {
