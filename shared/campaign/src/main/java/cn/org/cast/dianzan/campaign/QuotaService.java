@@ -49,9 +49,13 @@ public class QuotaService {
         return ledgers.all(campaigns.campaignId());
     }
 
-    /** Takes a place for the case, if its category and the total have one left. */
+    /** Takes a place for the case, if its category and the total have one left under the current quotas. */
     public void recommend(String unitId, String unitName, Category category, String caseId) {
-        Quotas quotas = campaigns.current().quotas();
+        recommend(unitId, unitName, category, caseId, campaigns.current().quotas());
+    }
+
+    /** The same, under the quotas the caller has just read with the campaign. */
+    public void recommend(String unitId, String unitName, Category category, String caseId, Quotas quotas) {
         String campaignId = campaigns.campaignId();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (ledgers.add(campaignId, unitId, category, caseId, quotas, clock.instant())) {

@@ -190,11 +190,17 @@ public class BindingService {
 
     /** The unit the caller owns; 404 if it has bound no code (a unit is never told about others). */
     public String ownUnitId(Caller caller) {
+        return ownUnit(caller).unitId();
+    }
+
+    /** The unit the caller owns, with its name; 404 if it has bound no code. */
+    public Workplace ownUnit(Caller caller) {
         caller.requireAccountType(Caller.RECOMMENDER);
         return bindings.find(caller.subject(), campaigns.campaignId())
                 .filter(b -> b.role() == AccountBinding.Role.RECOMMENDER)
-                .filter(b -> units.find(b.unitId()).isPresent())
-                .map(AccountBinding::unitId)
+                .flatMap(b -> units.find(b.unitId()))
+                .filter(u -> u.ownerSubject().equals(caller.subject()))
+                .map(u -> new Workplace(u.unitId(), u.info().unitName(), true))
                 .orElseThrow(() -> new DomainException(Failure.UNIT_NOT_BOUND));
     }
 

@@ -5,6 +5,7 @@ import cn.org.cast.dianzan.campaign.CampaignService;
 import cn.org.cast.dianzan.campaign.Category;
 import cn.org.cast.dianzan.campaign.QuotaLedger;
 import cn.org.cast.dianzan.campaign.QuotaService;
+import cn.org.cast.dianzan.campaign.Quotas;
 import cn.org.cast.dianzan.cases.CaseRecord;
 import cn.org.cast.dianzan.cases.CaseService;
 import cn.org.cast.dianzan.cases.CaseStatus;
@@ -60,7 +61,7 @@ public class RecommendationService {
         }
         Unit unit = unit(caller);
         CaseRecord current = ownCase(caller, unit, caseId);
-        campaigns.requireOpen();
+        Quotas limits = campaigns.requireOpen().quotas();
         if (current.status() == CaseStatus.RECOMMENDED) {
             throw new DomainException(Failure.CASE_ALREADY_RECOMMENDED);
         }
@@ -83,12 +84,12 @@ public class RecommendationService {
                 }
                 throw refused;
             }
-            settle(out.id(), CaseStatus.APPROVED, caller.subject(), "CASE_REPLACED", Map.of("by", current.id()));
-            requireSettled(unit, current.id(), settle(current.id(), CaseStatus.RECOMMENDED, caller.subject(),
+            settle(out, CaseStatus.APPROVED, caller.subject(), "CASE_REPLACED", Map.of("by", current.id()));
+            requireSettled(unit, current.id(), settle(current, CaseStatus.RECOMMENDED, caller.subject(),
                     "CASE_RECOMMENDED", Map.of("replaces", out.id())));
         } else {
             try {
-                quotas.recommend(unit.id(), unit.name(), category, current.id());
+                quotas.recommend(unit.id(), unit.name(), category, current.id(), limits);
             } catch (DomainException refused) {
                 if (refused.code() == Failure.CASE_ALREADY_RECOMMENDED) {
                     // The ledger holds it though its status said approved: a crash between the two writes.
@@ -96,29 +97,29 @@ public class RecommendationService {
                 }
                 throw refused;
             }
-            requireSettled(unit, current.id(), settle(current.id(), CaseStatus.RECOMMENDED, caller.subject(),
+            requireSettled(unit, current.id(), settle(current, CaseStatus.RECOMMENDED, caller.subject(),
                     "CASE_RECOMMENDED", Map.of()));
         }
-        return places(unit);
+        return places(unit, limits);
     }
 
     /** Withdraws a recommendation, giving its place back; the case stays approved. */
     public QuotaView withdraw(Caller caller, String caseId) {
         Unit unit = unit(caller);
         CaseRecord current = ownCase(caller, unit, caseId);
-        campaigns.requireOpen();
+        Quotas limits = campaigns.requireOpen().quotas();
         Category category = current.form().category();
         if (category == null) {
             throw new DomainException(Failure.CASE_NOT_RECOMMENDED);
         }
         quotas.withdraw(unit.id(), category, current.id());
-        settle(current.id(), CaseStatus.APPROVED, caller.subject(), "CASE_WITHDRAWN", Map.of());
-        return places(unit);
+        settle(current, CaseStatus.APPROVED, caller.subject(), "CASE_WITHDRAWN", Map.of());
+        return places(unit, limits);
     }
 
     /** The caller's places, after bringing the cases' statuses in line with the ledger. */
     public QuotaView quota(Caller caller) {
-        return places(unit(caller));
+        return places(unit(caller), campaigns.current().quotas());
     }
 
     /** True if the ledger holds a place for the case (whatever its status says yet). */
@@ -181,9 +182,9 @@ public class RecommendationService {
         }).orElse(0);
     }
 
-    private QuotaView places(Unit unit) {
+    private QuotaView places(Unit unit, Quotas limits) {
         Repaired repaired = repair(unit.id(), unit.name());
-        return QuotaView.of(repaired.ledger(), campaigns.current().quotas(), repaired.cases());
+        return QuotaView.of(repaired.ledger(), limits, repaired.cases());
     }
 
     /**
@@ -191,9 +192,11 @@ public class RecommendationService {
      * once the case has it. False if the case left review meanwhile (returned or rejected in a race)
      * or keeps changing: the repair then settles the ledger and the case.
      */
-    private boolean settle(String caseId, CaseStatus status, String actor, String action, Map<String, Object> details) {
+    private boolean settle(CaseRecord read, CaseStatus status, String actor, String action, Map<String, Object> details) {
+        String caseId = read.id();
         for (int attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
-            CaseRecord now = cases.find(caseId).orElse(null);
+            // The case as read before the ledger write first; re-read only if it changed since.
+            CaseRecord now = attempt == 0 ? read : cases.find(caseId).orElse(null);
             if (now == null || !HOLDING.contains(now.status())) {
                 return false;
             }
@@ -225,16 +228,13 @@ public class RecommendationService {
     }
 
     private Unit unit(Caller caller) {
-        String unitId = bindings.ownUnitId(caller);
-        return new Unit(unitId, bindings.workplace(caller).organization());
+        BindingService.Workplace own = bindings.ownUnit(caller);
+        return new Unit(own.unitId(), own.organization());
     }
 
     /** A case of the caller's own unit; 404 for any other, so no other unit's case is revealed. */
     private CaseRecord ownCase(Caller caller, Unit unit, String caseId) {
-        CaseRecord record = cases.visible(caller, caseId);
-        if (!record.unitId().equals(unit.id())) {
-            throw new DomainException(Failure.NOT_FOUND);
-        }
-        return record;
+        return cases.find(caseId).filter(r -> r.unitId().equals(unit.id()))
+                .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
     }
 }
