@@ -74,7 +74,7 @@ public class QuotaLedgerRepository {
         return update(campaignId, unitId, "SET #cat.#case = :at ADD #total :one",
                 "size(#cat) < :categoryQuota AND #total < :totalQuota AND attribute_not_exists(#cat.#case)",
                 Map.of("#cat", category.name(), "#case", caseId, "#total", "total"),
-                Map.of(":at", Items.instant(at), ":one", Items.n(1),
+                Map.of(":at", Items.s(Items.sortable(at)), ":one", Items.n(1),
                         ":categoryQuota", Items.n(quotas.of(category)), ":totalQuota", Items.n(quotas.total())));
     }
 
@@ -91,7 +91,7 @@ public class QuotaLedgerRepository {
     public boolean swap(String campaignId, String unitId, Category category, String out, String in, Instant at) {
         return update(campaignId, unitId, "REMOVE #cat.#out SET #cat.#in = :at",
                 "attribute_exists(#cat.#out) AND attribute_not_exists(#cat.#in)",
-                Map.of("#cat", category.name(), "#out", out, "#in", in), Map.of(":at", Items.instant(at)));
+                Map.of("#cat", category.name(), "#out", out, "#in", in), Map.of(":at", Items.s(Items.sortable(at))));
     }
 
     private boolean update(String campaignId, String unitId, String expression, String condition,

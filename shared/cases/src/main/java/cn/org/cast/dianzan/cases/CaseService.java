@@ -107,6 +107,7 @@ public class CaseService {
         CaseRecord current = editable(caller, id);
         campaigns.requireOpen();
         requireVersion(current, expected);
+        requireProofsKeepTheirAwards(current.form(), form, files.files(id));
         CaseRecord next = current.next(afterChange(current), form, warnings(form, current), clock.instant(), null);
         store(next, expected);
         audit.record("CASE#" + id, current.status() == CaseStatus.SUBMITTED ? "CASE_REOPENED_BY_EDIT" : "CASE_UPDATED",
@@ -200,6 +201,10 @@ public class CaseService {
     public CaseRecord afterFilesChanged(String id, String actor) {
         for (int attempt = 0; attempt < 5; attempt++) {
             CaseRecord current = cases.find(id).orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
+            if (!current.status().editableByOwner()) {
+                // The unit took the case up while the file was being verified: its status stays.
+                throw new DomainException(Failure.CASE_NOT_EDITABLE);
+            }
             CaseRecord next = current.next(afterChange(current), current.form(), current.warnings(), clock.instant(),
                     null);
             if (cases.replace(next, current.version())) {
@@ -210,6 +215,28 @@ public class CaseService {
             }
         }
         throw conflict(id);
+    }
+
+    /**
+     * Award proofs are kept by the award's place in the list: an edit that would put another award (or
+     * none) where a proven one was is refused, so that a proof never silently proves another award.
+     * The proof is removed first ({@code DELETE /uploads/{id}}); changing a proven award's level or
+     * year is fine.
+     */
+    static void requireProofsKeepTheirAwards(CaseForm before, CaseForm after, List<CaseFile> attached) {
+        List<FieldError> moved = new ArrayList<>();
+        attached.stream().filter(f -> f.kind() == FileKind.AWARD_PROOF).map(CaseFile::awardIndex).distinct().sorted()
+                .forEach(i -> {
+                    String was = i < before.awards().size() ? before.awards().get(i).name() : null;
+                    String now = i < after.awards().size() ? after.awards().get(i).name() : null;
+                    if (was != null && !was.equals(now)) {
+                        moved.add(new FieldError("awards[" + i + "]", "AWARD_HAS_PROOF", "第" + (i + 1) + "个奖项“" + was
+                                + "”已上传获奖证明材料，请先删除该证明材料，再删除或更换这个奖项"));
+                    }
+                });
+        if (!moved.isEmpty()) {
+            throw DomainException.validation(moved);
+        }
     }
 
     /**

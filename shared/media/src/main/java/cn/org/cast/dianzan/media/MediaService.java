@@ -181,6 +181,15 @@ public class MediaService {
             s3.copyObject(c -> c.sourceBucket(bucket).sourceKey(upload.pendingKey())
                     .destinationBucket(bucket).destinationKey(upload.storedKey()));
         }
+        // The S3 work above takes seconds: the unit may have taken the case up meanwhile. Then the upload
+        // goes back to pending (it may complete once the case is returned) and its copy is dropped.
+        try {
+            cases.editable(caller, upload.caseId());
+        } catch (DomainException takenUp) {
+            s3.deleteObject(d -> d.bucket(bucket).key(upload.storedKey()));
+            uploads.move(upload.id(), Upload.Status.VERIFYING, Upload.Status.PENDING);
+            throw takenUp;
+        }
         CaseFile file = new CaseFile(upload.id(), upload.caseId(), upload.kind(), upload.awardIndex(),
                 upload.storedKey(), upload.fileName(), upload.contentType(), upload.size(),
                 verdict.width(), verdict.height(), clock.instant(), caller.subject());

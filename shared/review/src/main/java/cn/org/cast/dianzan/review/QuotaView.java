@@ -31,7 +31,7 @@ public record QuotaView(String campaignId, List<CategoryPlaces> categories, Plac
         List<CategoryPlaces> categories = Arrays.stream(Category.values()).map(c -> new CategoryPlaces(c, c.label(),
                 quotas.of(c), ledger.in(c).size(), QuotaService.left(ledger, quotas, c), ledger.in(c).stream().map(id -> {
                     CaseRecord r = cases.get(id);
-                    return new CaseRef(id, r == null ? null : r.form().name(), r == null ? null : r.ownerOrganization());
+                    return new CaseRef(id, r == null ? null : r.form().name(), r == null ? null : r.form().implementingUnit());
                 }).toList())).toList();
         return new QuotaView(ledger.campaignId(), categories,
                 new Places(quotas.total(), ledger.total(), Math.max(0, quotas.total() - ledger.total())));

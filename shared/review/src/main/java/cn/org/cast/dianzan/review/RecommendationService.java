@@ -84,9 +84,18 @@ public class RecommendationService {
                 }
                 throw refused;
             }
+            // The new case first: if it left review meanwhile, the swap is undone in the ledger before
+            // the replaced case is touched, so the unit keeps its place and its recommendation.
+            if (!settle(current, CaseStatus.RECOMMENDED, caller.subject(), "CASE_RECOMMENDED",
+                    Map.of("replaces", out.id()))) {
+                try {
+                    quotas.swap(unit.id(), unit.name(), category, current.id(), out.id());
+                } catch (DomainException alreadyUndone) {
+                    // the repair below settles whatever the ledger holds now
+                }
+                requireSettled(unit, current.id(), false);
+            }
             settle(out, CaseStatus.APPROVED, caller.subject(), "CASE_REPLACED", Map.of("by", current.id()));
-            requireSettled(unit, current.id(), settle(current, CaseStatus.RECOMMENDED, caller.subject(),
-                    "CASE_RECOMMENDED", Map.of("replaces", out.id())));
         } else {
             try {
                 quotas.recommend(unit.id(), unit.name(), category, current.id(), limits);
@@ -159,11 +168,17 @@ public class RecommendationService {
         }
         for (Category category : Category.values()) {
             for (String id : ledger.in(category)) {
-                CaseRecord record = unitCases.get(id);
-                if (record != null && !HOLDING.contains(record.status())) {
+                CaseRecord listed = unitCases.get(id);
+                if (listed != null && HOLDING.contains(listed.status())) {
+                    continue;
+                }
+                // The unit's list comes from an index that may lag: a place is given back only if the
+                // case itself, read consistently, cannot hold it (returned or rejected in a race, or gone).
+                CaseRecord record = cases.find(id).orElse(null);
+                if (record == null || !HOLDING.contains(record.status())) {
                     quotas.withdraw(unitId, category, id);
                     audit.record("CASE#" + id, "CASE_STATUS_REPAIRED", CampaignClosing.ACTOR, null,
-                            Map.of("released", category, "status", record.status()));
+                            Map.of("released", category, "status", record == null ? "MISSING" : record.status()));
                     changed++;
                 }
             }

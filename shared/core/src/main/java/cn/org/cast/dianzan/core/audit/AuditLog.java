@@ -25,10 +25,6 @@ public class AuditLog {
     private final Clock clock;
     private final JsonMapper json;
 
-    /** Fixed width, so that entries sort by time as text (Instant.toString drops a zero fraction). */
-    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
-
     public AuditLog(DynamoDbClient dynamo, TableNames tables, Clock clock, JsonMapper json) {
         this.dynamo = dynamo;
         this.table = tables.audit();
@@ -47,7 +43,7 @@ public class AuditLog {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", Items.s(entity));
-        item.put("sk", Items.s(SORTABLE.format(now) + "#" + UUID.randomUUID()));
+        item.put("sk", Items.s(Items.sortable(now) + "#" + UUID.randomUUID()));
         item.put("actor", Items.s(actor));
         item.put("action", Items.s(action));
         item.put("at", Items.instant(now));

@@ -22,6 +22,14 @@ public final class Items {
         return AttributeValue.fromS(value.toString());
     }
 
+    /** Fixed width (nanoseconds always written), so that instants sort by time as text; Instant.toString drops a zero fraction. */
+    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    public static String sortable(Instant value) {
+        return SORTABLE.format(value);
+    }
+
     public static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
