@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * bin/bench-cold: the cold start (JVM start to first response) of every function of template.yaml
@@ -53,8 +54,19 @@ public final class BenchCold {
         Path work = Files.createTempDirectory("bench-cold");
         try (LocalEngines engines = LocalEngines.inMemory(work.resolve("logs")); ColdStart cold = new ColdStart(work)) {
             Map<String, String> tables = Provisioner.provision(engines, template, "bench-").physicalNames();
-            List<Comparison> comparisons = Scenarios.discover(home, template,
-                    function -> engines.lambdaEnvironment(function, tables));
+            List<Comparison> comparisons = Scenarios.discover(home, template, (function, seed, event) -> {
+                if (seed == null) {
+                    return engines.lambdaEnvironment(function, tables);
+                }
+                // Tables of its own: what it seeds (a case of the samples' account) must not change
+                // what the other functions' samples read (that account's cases and binding).
+                Map<String, String> own = Provisioner.provision(engines, template,
+                        "bench-" + Scenarios.name(function.logicalId()) + "-").physicalNames();
+                try (DynamoDbClient dynamo = engines.newDynamoClient()) {
+                    seed.write(dynamo, own, event);
+                }
+                return engines.lambdaEnvironment(function, own);
+            });
             for (Comparison c : comparisons) {
                 for (Subject subject : c.inOrder(0)) {
                     if (!Files.isRegularFile(subject.jar())) {
@@ -99,6 +111,11 @@ public final class BenchCold {
             for (Comparison comparison : comparisons) {
                 if (round == 0) {
                     Sample first = succeeded(comparison, comparison.real(), cold.run(comparison.real()));
+                    if (comparison.expected() != null && !comparison.expected().equals(first.answer())) {
+                        throw new IllegalStateException(comparison.function() + " answered " + first.answer() + " to "
+                                + comparison.event() + ", not " + comparison.expected() + ": its seed no longer matches"
+                                + " what the function reads (bench/runner's Seeds)");
+                    }
                     progress.append(String.format(Locale.ROOT, "  %s (first: %s)", comparison.function(), first.answer()));
                 }
                 Map<Subject, Sample> samples = new HashMap<>();

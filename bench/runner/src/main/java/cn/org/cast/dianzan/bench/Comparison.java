@@ -2,8 +2,11 @@ package cn.org.cast.dianzan.bench;
 
 import java.util.List;
 
-/** A function of template.yaml, the event it is measured with, and its plain baseline (null until one is written). */
-record Comparison(String function, String event, Subject real, Subject baseline) {
+/**
+ * A function of template.yaml, the event it is measured with, its plain baseline (null until one is
+ * written), and the answer its first call must give (null: any answer but a 5xx).
+ */
+record Comparison(String function, String event, Subject real, Subject baseline, String expected) {
 
     /**
      * Both variants, the one first in even rounds and the other in odd ones, so that neither always

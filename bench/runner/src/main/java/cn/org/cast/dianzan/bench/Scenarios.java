@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -20,10 +19,22 @@ import java.util.stream.Stream;
  * counterpart in bench/baseline. A function not listed here yet is still measured, on the first GET
  * event of its events folder (the first event of any kind for a scheduled function), without a
  * baseline until someone writes one. The function's event class is the one its handler declares.
+ * A scenario whose route reads state that no function leaves behind has a seed ({@link Seeds}),
+ * written into tables of its own, and the answer its warm-up must give.
  */
 final class Scenarios {
 
-    private record Scenario(String event, String baselineHandler) {
+    private record Scenario(String event, String baselineHandler, Seeds.Seed seed, String expected) {
+
+        Scenario(String event, String baselineHandler) {
+            this(event, baselineHandler, null, null);
+        }
+    }
+
+    /** The environment of a function on the engines: on the shared tables, or, given a seed, on tables of its own. */
+    @FunctionalInterface
+    interface Environments {
+        Map<String, String> of(SamTemplate.Function function, Seeds.Seed seed, Path event);
     }
 
     private static final String BASELINES = "cn.org.cast.dianzan.bench.baseline.";
@@ -31,7 +42,9 @@ final class Scenarios {
             "campaign", new Scenario("get-campaign.json", BASELINES + "CampaignBaseline"),
             "code-binding", new Scenario("who-am-i.json", BASELINES + "CodeBindingBaseline"),
             "case-save", new Scenario("list-cases.json", BASELINES + "CaseSaveBaseline"),
-            "deadline-job", new Scenario("scheduled-tick.json", BASELINES + "DeadlineJobBaseline"));
+            "deadline-job", new Scenario("scheduled-tick.json", BASELINES + "DeadlineJobBaseline"),
+            "media-upload", new Scenario("get-upload.json", BASELINES + "MediaUploadBaseline",
+                    Seeds::completedUpload, "200"));
 
     private static final Path BASELINE_JAR = Path.of("bench/baseline/target/baseline-function.jar");
 
@@ -39,8 +52,7 @@ final class Scenarios {
     }
 
     /** Every HTTP or scheduled function of the template, its jar from CodeUri and its events from events/&lt;name&gt;/. */
-    static List<Comparison> discover(Path home, SamTemplate template,
-                                     Function<SamTemplate.Function, Map<String, String>> environment) {
+    static List<Comparison> discover(Path home, SamTemplate template, Environments environments) {
         List<Comparison> comparisons = new ArrayList<>();
         for (SamTemplate.Function function : template.functions()) {
             String name = name(function.logicalId());
@@ -56,14 +68,14 @@ final class Scenarios {
                 continue;
             }
             Path event = events.resolve(scenario.get().event());
-            Map<String, String> variables = environment.apply(function);
+            Map<String, String> variables = environments.of(function, scenario.get().seed(), event);
             Path jar = home.resolve(function.codeUri());
             Subject real = new Subject("Micronaut function", jar, function.handler(),
                     EventTypes.declaredBy(jar, function.handler()), event, function.memorySize(), variables);
             Subject baseline = scenario.get().baselineHandler() == null ? null
                     : new Subject("plain baseline", home.resolve(BASELINE_JAR), scenario.get().baselineHandler(),
                             Map.class.getName(), event, function.memorySize(), variables);
-            comparisons.add(new Comparison(name, scenario.get().event(), real, baseline));
+            comparisons.add(new Comparison(name, scenario.get().event(), real, baseline, scenario.get().expected()));
         }
         return comparisons;
     }

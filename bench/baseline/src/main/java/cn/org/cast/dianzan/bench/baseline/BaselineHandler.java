@@ -6,21 +6,32 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * A function without a framework, for the cold-start comparison: the event as a JSON map, the
  * response in the shape of API Gateway's payload 2.0. Configured, like the functions, only by the
  * environment variables of template.yaml and Lambda's AWS_REGION and credentials; the DynamoDB
  * client is built as AwsClientFactory builds it (url-connection client, explicit region, default
- * credentials chain, endpoint override where set), once, when Lambda constructs the handler.
+ * credentials chain, endpoint override where set), once, when Lambda constructs the handler. A
+ * baseline of a function that reaches S3 builds its S3 client (and presigner) with {@link #s3Client}
+ * and {@link #s3Presigner}, as MediaStorage builds them, sharing the same HTTP client and credentials.
  */
 public abstract class BaselineHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -29,20 +40,50 @@ public abstract class BaselineHandler implements RequestHandler<Map<String, Obje
             "Cache-Control", "no-store",
             "X-Content-Type-Options", "nosniff");
 
+    /** One of each, shared by every client of the handler, as the functions' AwsClientFactory shares its beans. */
+    private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final AwsCredentialsProvider credentials = DefaultCredentialsProvider.create();
+    private final Region region = Region.of(System.getenv("AWS_REGION"));
+
     protected final DynamoDbClient dynamo;
     protected final String mainTable = System.getenv("DIANZAN_TABLES_MAIN");
     protected final String campaignId = System.getenv("DIANZAN_CAMPAIGN_ID");
 
     protected BaselineHandler() {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(System.getenv("AWS_REGION")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(DefaultCredentialsProvider.create());
-        String endpoint = System.getenv("DIANZAN_AWS_DYNAMODB_ENDPOINT");
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
+                .region(region)
+                .httpClient(http)
+                .credentialsProvider(credentials);
+        endpoint("DIANZAN_AWS_DYNAMODB_ENDPOINT").ifPresent(builder::endpointOverride);
         dynamo = builder.build();
+    }
+
+    /** The S3 client as MediaStorage builds it: path-style addressing, checksums only where required. */
+    protected S3Client s3Client() {
+        S3ClientBuilder builder = S3Client.builder()
+                .region(region)
+                .httpClient(http)
+                .credentialsProvider(credentials)
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        endpoint("DIANZAN_AWS_S3_ENDPOINT").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** The presigner as MediaStorage builds it: path-style URLs, signed offline (no HTTP client). */
+    protected S3Presigner s3Presigner() {
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        endpoint("DIANZAN_AWS_S3_ENDPOINT").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static Optional<URI> endpoint(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(URI.create(value));
     }
 
     /** One item of the main table by key, read consistently as the repositories read; null if none. */

@@ -1,32 +1,47 @@
 package cn.org.cast.dianzan.bench.baseline;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The deadline job without a framework: CampaignClosing.recordIfDue's DynamoDB work on an
- * EventBridge scheduled event read as a JSON map. The campaign (a consistent GetItem; the notice's
- * 2026 campaign written with attribute_not_exists(pk) and read again if absent); once its deadline
- * has passed, the closing put with attribute_not_exists(pk): on success an audit item, on a failed
- * condition a consistent GetItem of the closing already recorded. It answers a JobReport's JSON
- * (job, outcome, details) and logs one line, as ScheduledHandler does. The bench lets the real
- * function record the closing once before anything is timed, so both find it recorded
- * (ALREADY_RECORDED: GetItem, a PutItem refused by its condition, GetItem).
+ * The deadline job without a framework: a tick of DeadlineJobHandler on an EventBridge scheduled
+ * event read as a JSON map. First CampaignClosing.recordIfDue's DynamoDB work: the campaign (a
+ * consistent GetItem; the notice's 2026 campaign written with attribute_not_exists(pk) and read again
+ * if absent); once its deadline has passed, the closing put with attribute_not_exists(pk): on success
+ * an audit item, on a failed condition a consistent GetItem of the closing already recorded. Then
+ * PendingUploadCleanup.clearAbandoned: a Query on gsi1 for uploads still pending a day after they
+ * were signed (at most 200), and for each one the upload read, marked ABANDONED if still PENDING,
+ * its parts aborted (if it went in parts) and its pending object deleted, an audit item written. The
+ * S3 client (MediaStorage's settings) is built when Lambda constructs the handler, as the function
+ * builds it. It answers a JobReport's JSON (job, outcome, details) and logs one line, as
+ * ScheduledHandler does. The bench lets the real function record the closing once before anything
+ * is timed, so both find it recorded (ALREADY_RECORDED: GetItem, a PutItem refused by its condition,
+ * GetItem), and no upload is pending: the Query finds none.
  */
 public class DeadlineJobBaseline extends BaselineHandler {
 
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final String ACTOR = "system:deadline-job";
+    private static final String PENDING_INDEX = "UPLOADS#PENDING";
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(24);
+    private static final int BATCH = 200;
 
     private final String auditTable = System.getenv("DIANZAN_TABLES_AUDIT");
+    private final String bucket = System.getenv("DIANZAN_BUCKETS_MEDIA");
+    private final S3Client s3 = s3Client();
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
@@ -71,8 +86,62 @@ public class DeadlineJobBaseline extends BaselineHandler {
         if (recordedAt != null) {
             details.put("closingRecordedAt", recordedAt.toString());
         }
+        details.put("abandonedUploadsCleared", clearAbandoned());
         System.out.println("DeadlineJobBaseline (event " + event.get("id") + "): " + outcome);
         return Map.of("job", "deadline", "outcome", outcome, "details", details);
+    }
+
+    /** PendingUploadCleanup.clearAbandoned: answers how many uploads this run cleared. */
+    private int clearAbandoned() {
+        Instant cutoff = Instant.now().minus(ABANDONED_AFTER);
+        List<String> candidates = dynamo.queryPaginator(b -> b.tableName(mainTable).indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :pending AND gsi1sk < :cutoff")
+                        .expressionAttributeValues(Map.of(":pending", s(PENDING_INDEX), ":cutoff", s(cutoff.toString())))
+                        .limit(BATCH))
+                .items().stream().limit(BATCH).map(i -> i.get("pk").s().substring("UPLOAD#".length())).toList();
+        int cleared = 0;
+        for (String id : candidates) {
+            Map<String, AttributeValue> upload = item("UPLOAD#" + id, "META");
+            if (upload == null || !"Upload".equals(upload.get("type").s()) || !abandon(id)) {
+                continue;
+            }
+            String pendingKey = upload.get("pendingKey").s();
+            if (upload.containsKey("multipartId")) {
+                abortParts(pendingKey, upload.get("multipartId").s());
+            }
+            s3.deleteObject(d -> d.bucket(bucket).key(pendingKey));
+            audit("CASE#" + upload.get("caseId").s(), "UPLOAD_ABANDONED",
+                    json(Map.of("upload", id, "signedAt", Instant.parse(upload.get("signedAt").s()).toString())));
+            cleared++;
+        }
+        return cleared;
+    }
+
+    /** UploadRepository.move(PENDING → ABANDONED): leaves the sparse index too; false if no longer pending. */
+    private boolean abandon(String id) {
+        try {
+            dynamo.updateItem(b -> b.tableName(mainTable).key(Map.of("pk", s("UPLOAD#" + id), "sk", s("META")))
+                    .updateExpression("SET #status = :to REMOVE gsi1pk, gsi1sk")
+                    .conditionExpression("#status = :from")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":to", s("ABANDONED"), ":from", s("PENDING"))));
+            return true;
+        } catch (ConditionalCheckFailedException notThere) {
+            return false;
+        }
+    }
+
+    /** MultipartUploads.abort: nothing happens if S3 no longer knows the multipart upload. */
+    private void abortParts(String key, String multipartId) {
+        try {
+            s3.abortMultipartUpload(a -> a.bucket(bucket).key(key).uploadId(multipartId));
+        } catch (NoSuchUploadException gone) {
+            // assembled, aborted or expired already
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+        }
     }
 
     /** CampaignService.current: the stored campaign, or the notice's 2026 campaign written on first use. */

@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * Lambda's part of a cold start, and nothing more, in a fresh JVM beside one function jar. Init:
- * find the jar's serializer, build the handler with its no-arg constructor. First invoke: read one
- * event through that serializer, call the handler, write the response. It prints INIT and RESPONSE
+ * Lambda's part of a cold start, and nothing more, in a fresh JVM beside one function jar. Init, in
+ * the order of the Java runtime interface client (EventHandlerLoader: the handler built with its
+ * no-arg constructor, then, as the PojoHandlerAsStreamHandler wrapping it is built, the jar's one
+ * CustomPojoSerializer loaded by PojoSerializerLoader, which refuses a jar with more than one).
+ * First invoke: read one event through that serializer, call the handler, write the response. It
+ * prints INIT and RESPONSE
  * as each ends, for the bench to time from outside, then the peak RSS and the CPU time (all threads)
  * so far. Arguments: handler
  * class, event class, event file. It needs Lambda's core API only and sits alone on the class path
@@ -26,9 +30,15 @@ public final class ColdInvoke {
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
-        CustomPojoSerializer serializer = ServiceLoader.load(CustomPojoSerializer.class).findFirst().orElseThrow();
         RequestHandler<Object, Object> handler =
                 (RequestHandler<Object, Object>) Class.forName(args[0]).getConstructor().newInstance();
+        List<ServiceLoader.Provider<CustomPojoSerializer>> serializers =
+                ServiceLoader.load(CustomPojoSerializer.class).stream().toList();
+        if (serializers.size() != 1) {
+            throw new IllegalStateException(serializers.size() + " CustomPojoSerializer services in the jar: Lambda"
+                    + " takes exactly one (none: its own serializers; more: it refuses to start)");
+        }
+        CustomPojoSerializer serializer = serializers.get(0).get();
         System.out.println("INIT");
         Object event = serializer.fromJson(Files.readString(Path.of(args[2]), StandardCharsets.UTF_8),
                 Class.forName(args[1]));

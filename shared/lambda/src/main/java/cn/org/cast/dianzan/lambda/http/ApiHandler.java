@@ -1,6 +1,7 @@
 package cn.org.cast.dianzan.lambda.http;
 
 import cn.org.cast.dianzan.core.Form;
+import cn.org.cast.dianzan.lambda.HandlerContextSerializer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
@@ -22,6 +23,7 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
     protected ApiHandler() {
         super();
         this.responses = getApplicationContext().getBean(ApiResponses.class);
+        HandlerContextSerializer.handlerStarted(getApplicationContext());
     }
 
     /** For tests: a context built with the engines' properties and, where time matters, a fixed clock. */

@@ -1,5 +1,6 @@
 package cn.org.cast.dianzan.lambda.schedule;
 
+import cn.org.cast.dianzan.lambda.HandlerContextSerializer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ public abstract class ScheduledHandler extends MicronautRequestHandler<EventBrid
     /** The constructor Lambda calls. */
     protected ScheduledHandler() {
         super();
+        HandlerContextSerializer.handlerStarted(getApplicationContext());
     }
 
     /** For tests and the local runner: a context built with the engines' properties and, where time matters, a clock. */
