@@ -87,8 +87,25 @@ public class DeadlineJobBaseline extends BaselineHandler {
             details.put("closingRecordedAt", recordedAt.toString());
         }
         details.put("abandonedUploadsCleared", clearAbandoned());
+        details.put("caseStatusesRepaired", repairLedgers());
         System.out.println("DeadlineJobBaseline (event " + event.get("id") + "): " + outcome);
         return Map.of("job", "deadline", "outcome", outcome, "details", details);
+    }
+
+    /**
+     * RecommendationService.repairAll: every unit's quota ledger of the campaign through gsi1 (each
+     * then repaired against its unit's cases; none on the bench's tables); answers how many changed.
+     */
+    private int repairLedgers() {
+        long ledgers = dynamo.queryPaginator(b -> b.tableName(mainTable).indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :ledgers")
+                        .expressionAttributeValues(Map.of(":ledgers", s("QUOTAS#2026"))))
+                .items().stream().count();
+        if (ledgers > 0) {
+            throw new IllegalStateException("the bench's tables should hold no quota ledger; this baseline does"
+                    + " not repeat the repair of one");
+        }
+        return 0;
     }
 
     /** PendingUploadCleanup.clearAbandoned: answers how many uploads this run cleared. */
