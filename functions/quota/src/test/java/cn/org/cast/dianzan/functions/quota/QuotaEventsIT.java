@@ -48,6 +48,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuotaEventsIT implements SampleEventsContract {
 
+    private static final String VENUE_1 = "Cc24d0d3fb3af8fbac5fde74303dc4e47";
+    private static final String SWAP_IN = "C0e7988eb65990690285e952069dd515b";
+
     private final AwsResources aws;
     private ApplicationContext context;
     private QuotaHandler handler;
@@ -83,8 +86,19 @@ class QuotaEventsIT implements SampleEventsContract {
             create(approved[0], approved[1], true);
             reviews.approve(UNIT_A.caller(), approved[1], Optional.empty());
         }
-        context.getBean(RecommendationService.class).recommend(UNIT_A.caller(), "Cf6e0fee02b5df06ef02454f75e0d4d21",
-                Optional.empty());
+        RecommendationService recommendations = context.getBean(RecommendationService.class);
+        recommendations.recommend(UNIT_A.caller(), "Cf6e0fee02b5df06ef02454f75e0d4d21", Optional.empty());
+        // The venue category full (3 of 3), one more approved case to refuse and one to swap in.
+        for (String[] venue : new String[][] {{"sample-review-venue-1", VENUE_1}, {"sample-review-venue-2",
+                "C4639afb2f3a0f379d53107535d20230c"}, {"sample-review-venue-3", "Cba3e973d0a4e30c78bf80e7b1fa0a58f"},
+                {"sample-review-venue-over", "C95d5ddae41e4c18f290fefcb48f348a2"},
+                {"sample-review-venue-swap-in", SWAP_IN}}) {
+            create(venue[0], venue[1], true, Category.VENUE_BUILDING);
+            reviews.approve(UNIT_A.caller(), venue[1], Optional.empty());
+            if (!venue[0].endsWith("over") && !venue[0].endsWith("swap-in")) {
+                recommendations.recommend(UNIT_A.caller(), venue[1], Optional.empty());
+            }
+        }
     }
 
     @AfterAll
@@ -94,9 +108,13 @@ class QuotaEventsIT implements SampleEventsContract {
 
     /** Museum-b's case under that key (its id the one the samples name), complete, with photos; submitted if asked. */
     private void create(String key, String expectedId, boolean submit) {
+        create(key, expectedId, submit, Category.ACTIVITY_SERVICE);
+    }
+
+    private void create(String key, String expectedId, boolean submit, Category category) {
         CaseService cases = context.getBean(CaseService.class);
         String id = cases.create(MUSEUM_B.caller(), Optional.of(key),
-                CaseForm.read(Form.of(ReviewFixture.form("科普案例" + key.length(), Category.ACTIVITY_SERVICE))))
+                CaseForm.read(Form.of(ReviewFixture.form("科普案例" + key.length(), category))))
                 .record().id();
         assertEquals(expectedId, id, "the id the samples name for " + key);
         if (submit) {
@@ -127,6 +145,9 @@ class QuotaEventsIT implements SampleEventsContract {
                 .answers("recommend-case", 200, "the case holds a place of its category",
                         r -> assertTrue(r.getBody().contains("\"id\":\"C816da23bbcb0151d574cfd23f1e30441\""), r.getBody()))
                 .fails("recommend-unapproved-case", 409, "CASE_NOT_APPROVED")
+                .fails("recommend-over-quota", 409, "QUOTA_EXCEEDED")
+                .answers("swap-recommendation", 200, "the new case takes the replaced one's place",
+                        r -> assertTrue(r.getBody().contains(SWAP_IN) && !r.getBody().contains(VENUE_1), r.getBody()))
                 .fails("recommend-by-implementer", 403, "WRONG_ACCOUNT_TYPE")
                 .answers("withdraw-recommendation", 200, "the place given back",
                         r -> assertFalse(r.getBody().contains("Cf6e0fee02b5df06ef02454f75e0d4d21"), r.getBody()))
