@@ -40,6 +40,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The quota under races, retries and crashes, through the handler on the engines: the ledger's one
@@ -135,13 +137,19 @@ class QuotaRacesIT {
         assertTrue(statuses(ids).values().stream().allMatch(s -> s == CaseStatus.APPROVED));
     }
 
-    @Test
-    void mixedRecommendWithdrawAndSwapRacesNeverExceedAQuotaAndLeaveLedgerAndStatusesAgreed() throws Exception {
-        // Category quotas of 4 and a total of 6: both kinds of limit can bind.
+    /**
+     * The notice's quotas (3 per category, 6 in all), and category quotas of 4 with a total of 6, where
+     * the total binds before either category does.
+     */
+    @ParameterizedTest(name = "quotas {0}/{1}, total {2}")
+    @CsvSource({"3, 3, 6", "4, 4, 6"})
+    void mixedRecommendWithdrawAndSwapRacesNeverExceedAQuotaAndLeaveLedgerAndStatusesAgreed(int perActivity,
+            int perVenue, int total) throws Exception {
         context.getBean(CampaignService.class).update(Caller.fromClaims(HttpEvents.admin("admin")),
                 new CampaignSettings("2026年度“典赞·科普中国”科普案例征集", TestContexts.instant("2026-06-17T00:00:00+08:00"),
-                        TestContexts.instant("2026-07-01T00:00:00+08:00"), new Quotas(4, 4, 6)), Optional.empty());
-        ReviewFixture.Unit unit = fixture.unit("某学会");
+                        TestContexts.instant("2026-07-01T00:00:00+08:00"), new Quotas(perActivity, perVenue, total)),
+                Optional.empty());
+        ReviewFixture.Unit unit = fixture.unit("某学会" + perActivity);
         try {
             List<String> activity = new ArrayList<>();
             List<String> venue = new ArrayList<>();
@@ -156,8 +164,9 @@ class QuotaRacesIT {
             Thread watcher = new Thread(() -> {
                 while (racing.get()) {
                     QuotaLedger now = ledger(unit);
-                    if (now.in(Category.ACTIVITY_SERVICE).size() > 4 || now.in(Category.VENUE_BUILDING).size() > 4
-                            || now.total() > 6 || now.total() != now.in(Category.ACTIVITY_SERVICE).size()
+                    if (now.in(Category.ACTIVITY_SERVICE).size() > perActivity
+                            || now.in(Category.VENUE_BUILDING).size() > perVenue
+                            || now.total() > total || now.total() != now.in(Category.ACTIVITY_SERVICE).size()
                             + now.in(Category.VENUE_BUILDING).size()) {
                         synchronized (violations) {
                             violations.add(now.toString());
@@ -186,8 +195,8 @@ class QuotaRacesIT {
             assertTrue(answers.stream().allMatch(s -> s == 200 || s == 409), answers.toString());
             assertTrue(answers.stream().filter(s -> s == 200).count() > 20, "the races did change the ledger: " + answers);
             QuotaLedger end = ledger(unit);
-            assertTrue(end.in(Category.ACTIVITY_SERVICE).size() <= 4 && end.in(Category.VENUE_BUILDING).size() <= 4
-                    && end.total() <= 6, end.toString());
+            assertTrue(end.in(Category.ACTIVITY_SERVICE).size() <= perActivity
+                    && end.in(Category.VENUE_BUILDING).size() <= perVenue && end.total() <= total, end.toString());
             assertEquals(200, call(request("GET", "/units/me/quota").as(unit.recommender())), "the read repairs");
             assertStatusesAgreeWithLedger(unit, all);
         } finally {
