@@ -51,6 +51,7 @@ public enum Failure {
     IDEMPOTENCY_KEY_REUSED("该 Idempotency-Key 已用于内容不同的另一次新建"),
     PRECONDITION_REQUIRED("修改须带 If-Match 请求头，值为您最后看到的版本号"),
     TOO_MANY_CODE_ATTEMPTS("推荐码输入错误次数过多，请稍后再试"),
+    TOO_MANY_UPLOADS("申请上传过于频繁，请稍后再试"),
     PAYLOAD_TOO_LARGE("请求内容过大，不能超过10MB"),
     INTERNAL_ERROR("系统繁忙，请稍后再试");
 

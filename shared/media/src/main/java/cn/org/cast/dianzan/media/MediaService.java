@@ -60,6 +60,7 @@ public class MediaService {
     private final CaseFileService caseFiles;
     private final CampaignService campaigns;
     private final UploadRepository uploads;
+    private final UploadAllowance allowance;
     private final MultipartUploads multipart;
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -69,12 +70,13 @@ public class MediaService {
     private final SecureRandom random = new SecureRandom();
 
     public MediaService(CaseService cases, CaseFileService caseFiles, CampaignService campaigns,
-                        UploadRepository uploads, MultipartUploads multipart, S3Client s3, S3Presigner presigner, AuditLog audit, Clock clock,
+                        UploadRepository uploads, UploadAllowance allowance, MultipartUploads multipart, S3Client s3, S3Presigner presigner, AuditLog audit, Clock clock,
                         @Value("${dianzan.buckets.media}") String bucket) {
         this.cases = cases;
         this.caseFiles = caseFiles;
         this.campaigns = campaigns;
         this.uploads = uploads;
+        this.allowance = allowance;
         this.multipart = multipart;
         this.s3 = s3;
         this.presigner = presigner;
@@ -95,6 +97,7 @@ public class MediaService {
                 && caseFiles.count(caseId, request.kind(), request.awardIndex()) >= request.kind().maxCount()) {
             throw CaseFileService.tooMany(request.kind());
         }
+        allowance.take(caller.subject());
         Instant now = clock.instant();
         String id = "U" + HexFormat.of().formatHex(randomBytes(16));
         String key = "pending/" + campaign.id() + "/" + record.unitId() + "/" + caseId + "/"
@@ -121,6 +124,7 @@ public class MediaService {
         requireUnfinished(upload);
         cases.editable(caller, upload.caseId());
         campaigns.requireOpen();
+        allowance.take(caller.subject());
         Instant expires = clock.instant().plus(UPLOAD_WINDOW);
         if (!uploads.extend(upload.id(), expires)) {
             throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED, "该文件正在确认或已确认完成", List.of(),

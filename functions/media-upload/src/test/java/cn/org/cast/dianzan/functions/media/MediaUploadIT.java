@@ -30,6 +30,7 @@ import cn.org.cast.dianzan.core.Form;
 import cn.org.cast.dianzan.core.audit.AuditLog;
 import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
 import cn.org.cast.dianzan.engines.junit.AwsResources;
+import cn.org.cast.dianzan.media.UploadAllowance;
 import cn.org.cast.dianzan.testing.FakeLambdaContext;
 import cn.org.cast.dianzan.testing.HttpEvents;
 import cn.org.cast.dianzan.testing.TestContexts;
@@ -80,6 +81,7 @@ class MediaUploadIT {
     private MediaUploadHandler handler;
     /** Multipart above 6 MiB in parts of 5 MiB (S3's least), so a test sends megabytes, not a 100 MB video. */
     private MediaUploadHandler inParts;
+    private String otherUnitCode;
 
     MediaUploadIT(AwsResources aws) {
         this.aws = aws;
@@ -98,6 +100,7 @@ class MediaUploadIT {
                 new IssuedCode.IntendedUnit("乙学会", UnitType.NATIONAL_SOCIETY, null)));
         List<Map<String, String>> units = List.of(UNIT, OTHER_UNIT);
         List<Map<String, String>> members = List.of(IMPL, OTHER_IMPL);
+        otherUnitCode = issued.get(1).code().display();
         for (int i = 0; i < 2; i++) {
             String code = issued.get(i).code().display();
             bindings.bind(Caller.fromClaims(units.get(i)), code, new UnitInfo("单位" + i, "某地1号", "王老师", "部长",
@@ -495,6 +498,26 @@ class MediaUploadIT {
     private List<String> partsInProgress(String caseId) {
         return aws.s3().listMultipartUploads(l -> l.bucket(aws.name("MediaBucket")).prefix("pending/")).uploads()
                 .stream().map(u -> u.key()).filter(k -> k.contains(caseId)).toList();
+    }
+
+    @Test
+    void anAccountThatSignedTwoHundredUploadsThisHourIsToldWhenToRetryAndNoOtherAccountIs() {
+        Map<String, String> busy = implementer("media-busy-impl");
+        String caseId = newCase(IMPL);
+        // The busy account's own case, under the other unit.
+        context.getBean(BindingService.class).join(Caller.fromClaims(busy), otherUnitCode, new JoinDetails("忙碌的馆"));
+        String busyCase = newCase(busy);
+        Map<String, Object> ask = asking(FileKind.PICTURE, "图.png", 100, "image/png");
+        for (int i = 0; i < UploadAllowance.PER_HOUR; i++) {
+            assertEquals(201, sign(busy, busyCase, ask).getStatusCode(), "signature " + (i + 1));
+        }
+
+        APIGatewayV2HTTPResponse refused = sign(busy, busyCase, ask);
+
+        assertEquals(429, refused.getStatusCode(), refused.getBody());
+        assertEquals("TOO_MANY_UPLOADS", errorCode(refused));
+        assertTrue(Integer.parseInt(refused.getHeaders().get("Retry-After")) > 0);
+        assertEquals(201, sign(IMPL, caseId, ask).getStatusCode(), "another account signs as before");
     }
 
     /** One call through a handler whose clock stands at a China time. */

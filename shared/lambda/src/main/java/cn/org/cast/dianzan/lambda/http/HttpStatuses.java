@@ -27,7 +27,7 @@ public final class HttpStatuses {
             case PAYLOAD_TOO_LARGE -> 413;
             case IDEMPOTENCY_KEY_REUSED, FILE_REJECTED -> 422;
             case PRECONDITION_REQUIRED -> 428;
-            case TOO_MANY_CODE_ATTEMPTS -> 429;
+            case TOO_MANY_CODE_ATTEMPTS, TOO_MANY_UPLOADS -> 429;
             case INTERNAL_ERROR -> 500;
         };
     }
