@@ -173,7 +173,7 @@ public class MediaService {
                 throw new DomainException(Failure.UPLOAD_NOT_RECEIVED);
             }
             if (head.contentLength() != upload.size()) {
-                throw reject(upload, "SIZE_MISMATCH", upload.size() + "字节", head.contentLength() + "字节");
+                throw reject(upload, Rejection.SIZE_MISMATCH, upload.size() + "字节", head.contentLength() + "字节");
             }
         }
         // A retry after the copy judges the stored copy: the same bytes.
@@ -280,7 +280,7 @@ public class MediaService {
         long arrived = received.values().stream().filter(p -> p.partNumber() <= upload.partCount())
                 .mapToLong(Part::size).sum();
         if (arrived != upload.size()) {
-            throw reject(upload, "SIZE_MISMATCH", upload.size() + "字节", arrived + "字节");
+            throw reject(upload, Rejection.SIZE_MISMATCH, upload.size() + "字节", arrived + "字节");
         }
         multipart.assemble(upload, received);
         return head(upload.pendingKey());
@@ -299,15 +299,15 @@ public class MediaService {
     private Verdict judge(Upload upload, byte[] first) {
         Optional<FileType> type = MagicBytes.sniff(first);
         if (type.isEmpty() || !type.get().contentType().equals(upload.contentType())) {
-            throw reject(upload, "TYPE_MISMATCH", upload.contentType(), type.map(FileType::contentType).orElse("unknown"));
+            throw reject(upload, Rejection.TYPE_MISMATCH, upload.contentType(), type.map(FileType::contentType).orElse("unknown"));
         }
         Optional<ImageSize> size = ImageHeader.sizeAsSeen(type.get(), first);
         FileKind.Orientation wanted = upload.kind().orientation();
         if (wanted != null) {
-            ImageSize seen = size.orElseThrow(() -> reject(upload, "NOT_AN_IMAGE", "JPEG/PNG", upload.contentType()));
+            ImageSize seen = size.orElseThrow(() -> reject(upload, Rejection.NOT_AN_IMAGE, "JPEG/PNG", upload.contentType()));
             boolean fits = wanted == FileKind.Orientation.LANDSCAPE ? seen.landscape() : seen.portrait();
             if (!fits) {
-                throw reject(upload, "WRONG_ORIENTATION",
+                throw reject(upload, Rejection.WRONG_ORIENTATION,
                         wanted == FileKind.Orientation.LANDSCAPE ? "宽大于高" : "高大于宽",
                         seen.width() + "×" + seen.height());
             }
@@ -316,7 +316,7 @@ public class MediaService {
     }
 
     /** Deletes what arrived and marks the upload rejected: nothing of a refused file stays. */
-    private DomainException reject(Upload upload, String reason, String expected, String actual) {
+    private DomainException reject(Upload upload, Rejection reason, String expected, String actual) {
         discardPending(upload);
         s3.deleteObject(d -> d.bucket(bucket).key(upload.storedKey()));
         uploads.move(upload.id(), Upload.Status.VERIFYING, Upload.Status.REJECTED);
@@ -337,32 +337,20 @@ public class MediaService {
     private static void requireUnfinished(Upload upload) {
         switch (upload.status()) {
             case COMPLETED -> throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED);
-            case REJECTED -> throw rejected(upload, "ALREADY_REJECTED", null, null);
-            case CANCELLED -> throw rejected(upload, "CANCELLED", null, null);
-            case ABANDONED -> throw rejected(upload, "ABANDONED", null, null);
+            case REJECTED -> throw rejected(upload, Rejection.ALREADY_REJECTED, null, null);
+            case CANCELLED -> throw rejected(upload, Rejection.CANCELLED, null, null);
+            case ABANDONED -> throw rejected(upload, Rejection.ABANDONED, null, null);
             case PENDING, VERIFYING -> { }
         }
     }
 
-    private static DomainException rejected(Upload upload, String reason, String expected, String actual) {
-        Map<String, Object> details = new LinkedHashMap<>(Map.of("reason", reason, "uploadId", upload.id()));
+    private static DomainException rejected(Upload upload, Rejection reason, String expected, String actual) {
+        Map<String, Object> details = new LinkedHashMap<>(Map.of("reason", reason.name(), "uploadId", upload.id()));
         if (expected != null) {
             details.put("expected", expected);
             details.put("actual", actual);
         }
-        return new DomainException(Failure.FILE_REJECTED, message(upload, reason, expected, actual), List.of(), details);
-    }
-
-    private static String message(Upload upload, String reason, String expected, String actual) {
-        return switch (reason) {
-            case "SIZE_MISMATCH" -> "收到的文件大小与申请时不符（应为" + expected + "，实际" + actual + "），已删除，请重新上传";
-            case "TYPE_MISMATCH" -> "文件内容与声明的格式不符（声明" + expected + "，实际" + actual + "），已删除，请重新上传";
-            case "NOT_AN_IMAGE" -> upload.kind().label() + "须为可识别的JPEG或PNG图片，已删除，请重新上传";
-            case "WRONG_ORIENTATION" -> upload.kind().label() + "须" + expected + "，该照片为" + actual + "，已删除，请重新上传";
-            case "CANCELLED" -> "该上传已取消，请重新申请上传";
-            case "ABANDONED" -> "该上传超过" + PendingUploadCleanup.ABANDONED_AFTER.toHours() + "小时未完成，已清除，请重新上传";
-            default -> Failure.FILE_REJECTED.message();
-        };
+        return new DomainException(Failure.FILE_REJECTED, reason.message(upload, expected, actual), List.of(), details);
     }
 
     /**
