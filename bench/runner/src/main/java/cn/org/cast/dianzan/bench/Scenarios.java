@@ -44,7 +44,9 @@ final class Scenarios {
             "case-save", new Scenario("list-cases.json", BASELINES + "CaseSaveBaseline"),
             "deadline-job", new Scenario("scheduled-tick.json", BASELINES + "DeadlineJobBaseline"),
             "media-upload", new Scenario("get-upload.json", BASELINES + "MediaUploadBaseline",
-                    Seeds::completedUpload, "200"));
+                    Seeds::completedUpload, "200"),
+            "quota", new Scenario("get-unit-quota.json", BASELINES + "QuotaBaseline",
+                    Seeds::unitWithRecommendation, "200"));
 
     private static final Path BASELINE_JAR = Path.of("bench/baseline/target/baseline-function.jar");
 

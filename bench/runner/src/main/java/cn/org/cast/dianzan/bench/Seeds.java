@@ -89,6 +89,68 @@ final class Seeds {
                 "claimedAt", COMPLETED), Map.of("size", (long) PDF_BYTES)));
     }
 
+    /** museum-b's two approved cases under unit-a, by the ids events/quota's samples name (QuotaEventsIT). */
+    private static final String RECOMMENDED_CASE = "C816da23bbcb0151d574cfd23f1e30441";
+    private static final String APPROVED_CASE = "C1a970f50152d0448d98b42982c58885a";
+    private static final String MUSEUM_B = "7a3f0c22-impl-0001";
+    private static final String RECOMMENDED_AT = "2026-06-20T02:05:00Z";
+
+    /**
+     * For GET /units/me/quota: the sample's caller (unit-a) bound to its unit, two cases of museum-b
+     * under it, one recommended and one approved (both of category ACTIVITY_SERVICE), and the unit's
+     * quota ledger holding the recommended one. Items as BindingService (unit, binding),
+     * CaseRepository (the cases, in gsi1 under {@code UNIT#<unit>#CASES}) and QuotaLedgerRepository
+     * (ensure, then add) leave them: the ledger and the cases' statuses agree, so the route's repair
+     * finds nothing to write. What the route reads: the binding, the unit, the campaign (stored by the
+     * warm-up's first call of the function, the notice's 2026 campaign), the unit's cases through gsi1
+     * and the ledger. The campaign itself is not seeded: the function writes it as it would on first
+     * use, and then both variants read it.
+     */
+    static void unitWithRecommendation(DynamoDbClient dynamo, Map<String, String> physicalNames, Path event) {
+        JsonNode sample = read(event);
+        String owner = sample.path("requestContext").path("authorizer").path("jwt").path("claims").path("sub").asText();
+        String table = physicalNames.get("MainTable");
+
+        put(dynamo, table, item("UNIT#" + UNIT, "META", "Unit", Map.of("unitId", UNIT, "campaignId", CAMPAIGN,
+                "code", "92N45BV5G2VXQHU", "unitName", "某省科学技术协会", "unitType", "PROVINCIAL_ASSOCIATION",
+                "address", "某省某市科技路1号", "contactName", "王老师", "contactTitle", "科普部部长",
+                "phone", "13912345678", "email", "kepu@example.cn"), Map.of("ownerSubject", owner,
+                "registeredAt", "2026-06-18T02:00:00Z", "gsi1pk", "CAMPAIGN#" + CAMPAIGN + "#UNITS",
+                "gsi1sk", "某省科学技术协会#" + UNIT), Map.of("version", 1L)));
+        put(dynamo, table, item("ACCOUNT#" + owner, "CAMPAIGN#" + CAMPAIGN, "AccountBinding", Map.of("role", "RECOMMENDER",
+                "code", "92N45BV5G2VXQHU", "unitId", UNIT, "at", "2026-06-18T02:00:00Z"), Map.of(), Map.of()));
+
+        put(dynamo, table, approvedCase(RECOMMENDED_CASE, "科普案例23", "RECOMMENDED", RECOMMENDED_AT, 5));
+        put(dynamo, table, approvedCase(APPROVED_CASE, "科普案例27", "APPROVED", "2026-06-20T02:04:00Z", 4));
+
+        Map<String, AttributeValue> ledger = new HashMap<>(item("UNIT#" + UNIT, "QUOTA#" + CAMPAIGN, "QuotaLedger",
+                Map.of("campaignId", CAMPAIGN, "unitId", UNIT, "unitName", "某省科学技术协会"),
+                Map.of("gsi1pk", "QUOTAS#" + CAMPAIGN, "gsi1sk", UNIT), Map.of("total", 1L)));
+        ledger.put("ACTIVITY_SERVICE", AttributeValue.fromM(Map.of(RECOMMENDED_CASE,
+                AttributeValue.fromS("2026-06-20T02:05:00.000000000Z"))));
+        ledger.put("VENUE_BUILDING", AttributeValue.fromM(Map.of()));
+        put(dynamo, table, ledger);
+    }
+
+    /** A complete activity case of museum-b's, submitted and approved (or then recommended), as CaseRepository stores it. */
+    private static Map<String, AttributeValue> approvedCase(String id, String name, String status, String updatedAt,
+                                                            long version) {
+        String form = "{\"name\":\"" + name + "\",\"implementingUnit\":\"某市科技馆\",\"address\":\"某市科技大道1号\","
+                + "\"contactName\":\"张老师\",\"contactTitle\":\"馆长\",\"phone\":\"010-68526300\","
+                + "\"email\":\"kjg@example.cn\",\"category\":\"ACTIVITY_SERVICE\",\"subtype\":\"LECTURE\","
+                + "\"summary\":\"全年举办科普讲座120场，覆盖青少年3万人次。\",\"mediaReports\":[],\"awards\":[],"
+                + "\"detail\":\"一、实施、应用及推广情况\\n……\",\"startedOn\":\"2025-03-01\"}";
+        String order = updatedAt + "#" + id;
+        Map<String, AttributeValue> item = new HashMap<>(item("CASE#" + id, "META", "Case", Map.of("id", id,
+                "campaignId", CAMPAIGN, "unitId", UNIT, "ownerSubject", MUSEUM_B, "ownerOrganization", "某市科技馆",
+                "status", status, "form", form, "warnings", "[]", "category", "ACTIVITY_SERVICE",
+                "requestHash", "5d1be5a1c2a07e2d0f7e1c8e3b9a4f6d2c8b7a6e5f4d3c2b1a0f9e8d7c6b5a49"),
+                Map.of("gsi1pk", "UNIT#" + UNIT + "#CASES", "gsi1sk", order, "gsi2pk", "OWNER#" + MUSEUM_B + "#CASES",
+                        "gsi2sk", order, "createdAt", "2026-06-20T01:59:00Z", "updatedAt", updatedAt,
+                        "submittedAt", "2026-06-20T02:01:00Z"), Map.of("version", version)));
+        return item;
+    }
+
     private static Map<String, AttributeValue> item(String pk, String sk, String type, Map<String, String> strings,
                                                     Map<String, String> moreStrings, Map<String, Long> numbers) {
         Map<String, AttributeValue> item = new HashMap<>(key(pk, sk));

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -91,6 +95,40 @@ public abstract class BaselineHandler implements RequestHandler<Map<String, Obje
         GetItemResponse response = dynamo.getItem(b -> b.tableName(mainTable)
                 .key(Map.of("pk", s(pk), "sk", s(sk))).consistentRead(true));
         return response.hasItem() ? response.item() : null;
+    }
+
+    /** CampaignService.current: the stored campaign (a consistent GetItem), or the notice's 2026 campaign written on first use. */
+    protected Map<String, AttributeValue> campaign() {
+        Map<String, AttributeValue> item = item("CAMPAIGN#" + campaignId, "META");
+        if (item != null) {
+            return item;
+        }
+        if (!"2026".equals(campaignId)) {
+            throw new IllegalStateException("campaign " + campaignId + " is not set up");
+        }
+        Map<String, AttributeValue> notice = new HashMap<>(Map.of("pk", s("CAMPAIGN#2026"), "sk", s("META")));
+        notice.put("type", s("Campaign"));
+        notice.put("id", s("2026"));
+        notice.put("name", s("2026年度“典赞·科普中国”科普案例征集"));
+        notice.put("registrationOpensAt", s(LocalDate.of(2026, 6, 17).atStartOfDay(ZoneOffset.ofHours(8)).toInstant().toString()));
+        notice.put("submissionClosesAt", s(LocalDate.of(2026, 7, 1).atStartOfDay(ZoneOffset.ofHours(8)).toInstant().toString()));
+        notice.put("quotaActivityService", AttributeValue.fromN("3"));
+        notice.put("quotaVenueBuilding", AttributeValue.fromN("3"));
+        notice.put("quotaTotal", AttributeValue.fromN("6"));
+        notice.put("version", AttributeValue.fromN("1"));
+        notice.put("updatedBy", s("system"));
+        putIfAbsent(notice);
+        return item("CAMPAIGN#" + campaignId, "META");
+    }
+
+    /** A PutItem into the main table with attribute_not_exists(pk); false if the item was there already. */
+    protected boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            dynamo.putItem(b -> b.tableName(mainTable).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException recorded) {
+            return false;
+        }
     }
 
     protected static AttributeValue s(String value) {

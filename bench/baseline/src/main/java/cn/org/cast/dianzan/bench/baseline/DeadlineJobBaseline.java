@@ -3,8 +3,6 @@ package cn.org.cast.dianzan.bench.baseline;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +31,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public class DeadlineJobBaseline extends BaselineHandler {
 
-    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final String ACTOR = "system:deadline-job";
     private static final String PENDING_INDEX = "UPLOADS#PENDING";
     private static final Duration ABANDONED_AFTER = Duration.ofHours(24);
@@ -158,39 +155,6 @@ public class DeadlineJobBaseline extends BaselineHandler {
             if (e.statusCode() != 404) {
                 throw e;
             }
-        }
-    }
-
-    /** CampaignService.current: the stored campaign, or the notice's 2026 campaign written on first use. */
-    private Map<String, AttributeValue> campaign() {
-        Map<String, AttributeValue> item = item("CAMPAIGN#" + campaignId, "META");
-        if (item != null) {
-            return item;
-        }
-        if (!"2026".equals(campaignId)) {
-            throw new IllegalStateException("campaign " + campaignId + " is not set up");
-        }
-        Map<String, AttributeValue> notice = new HashMap<>(Map.of("pk", s("CAMPAIGN#2026"), "sk", s("META")));
-        notice.put("type", s("Campaign"));
-        notice.put("id", s("2026"));
-        notice.put("name", s("2026年度“典赞·科普中国”科普案例征集"));
-        notice.put("registrationOpensAt", s(LocalDate.of(2026, 6, 17).atStartOfDay(CHINA).toInstant().toString()));
-        notice.put("submissionClosesAt", s(LocalDate.of(2026, 7, 1).atStartOfDay(CHINA).toInstant().toString()));
-        notice.put("quotaActivityService", AttributeValue.fromN("3"));
-        notice.put("quotaVenueBuilding", AttributeValue.fromN("3"));
-        notice.put("quotaTotal", AttributeValue.fromN("6"));
-        notice.put("version", AttributeValue.fromN("1"));
-        notice.put("updatedBy", s("system"));
-        putIfAbsent(notice);
-        return item("CAMPAIGN#" + campaignId, "META");
-    }
-
-    private boolean putIfAbsent(Map<String, AttributeValue> item) {
-        try {
-            dynamo.putItem(b -> b.tableName(mainTable).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException recorded) {
-            return false;
         }
     }
 
