@@ -109,7 +109,7 @@ public class MediaService {
         Upload upload = new Upload(id, caseId, campaign.id(), record.unitId(), caller.subject(), request.kind(),
                 request.awardIndex(), request.fileName(), request.contentType(), request.size(), key,
                 Upload.Status.PENDING, now, now.plus(UPLOAD_WINDOW), multipartId,
-                inParts ? multipart.partSizeFor(request.size()) : 0);
+                inParts ? multipart.partSizeFor(request.size()) : 0, request.sha256());
         uploads.create(upload);
         return signed(upload, IntStream.rangeClosed(1, upload.partCount()).boxed().toList());
     }
@@ -181,6 +181,12 @@ public class MediaService {
         byte[] first = s3.getObjectAsBytes(g -> g.bucket(bucket).key(judged).range("bytes=0-" + (HEAD_BYTES - 1)))
                 .asByteArray();
         Verdict verdict = judge(upload, first);
+        if (upload.sha256() != null) {
+            String arrived = sha256Of(judged);
+            if (!arrived.equals(upload.sha256())) {
+                throw reject(upload, Rejection.CHECKSUM_MISMATCH, upload.sha256(), arrived);
+            }
+        }
         if (!copied) {
             s3.copyObject(c -> c.sourceBucket(bucket).sourceKey(upload.pendingKey())
                     .destinationBucket(bucket).destinationKey(upload.storedKey()));
@@ -313,6 +319,22 @@ public class MediaService {
             }
         }
         return size.map(s -> new Verdict(s.width(), s.height())).orElse(new Verdict(null, null));
+    }
+
+    /** The SHA-256 (hex) of an object, read as a stream: the whole file passes once through the function. */
+    private String sha256Of(String key) {
+        try (var in = s3.getObject(g -> g.bucket(bucket).key(key))) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[65_536];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Deletes what arrived and marks the upload rejected: nothing of a refused file stays. */

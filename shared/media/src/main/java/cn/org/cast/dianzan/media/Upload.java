@@ -7,11 +7,13 @@ import java.time.Instant;
  * One signed upload, from the signature to its outcome: what the client promised (kind, name, size,
  * type), where the bytes go while unverified ({@code pendingKey}), and until when its latest URL lives.
  * A large file goes up in parts: then {@code multipartId} names S3's multipart upload and
- * {@code partSize} is the size of every part but the last.
+ * {@code partSize} is the size of every part but the last. {@code sha256}, when the client gave one,
+ * is what the bytes must hash to.
  */
 public record Upload(String id, String caseId, String campaignId, String unitId, String owner, FileKind kind,
                      Integer awardIndex, String fileName, String contentType, long size, String pendingKey,
-                     Status status, Instant signedAt, Instant expiresAt, String multipartId, long partSize) {
+                     Status status, Instant signedAt, Instant expiresAt, String multipartId, long partSize,
+                     String sha256) {
 
     /**
      * PENDING until a completion claims it (VERIFYING, for a short lease), then COMPLETED or REJECTED;
@@ -24,7 +26,7 @@ public record Upload(String id, String caseId, String campaignId, String unitId,
                   Integer awardIndex, String fileName, String contentType, long size, String pendingKey,
                   Status status, Instant signedAt, Instant expiresAt) {
         this(id, caseId, campaignId, unitId, owner, kind, awardIndex, fileName, contentType, size, pendingKey, status,
-                signedAt, expiresAt, null, 0);
+                signedAt, expiresAt, null, 0, null);
     }
 
     public boolean multipart() {
@@ -44,7 +46,7 @@ public record Upload(String id, String caseId, String campaignId, String unitId,
     /** The same upload whose URLs, signed again, live until {@code expires}. */
     public Upload withExpiresAt(Instant expires) {
         return new Upload(id, caseId, campaignId, unitId, owner, kind, awardIndex, fileName, contentType, size,
-                pendingKey, status, signedAt, expires, multipartId, partSize);
+                pendingKey, status, signedAt, expires, multipartId, partSize, sha256);
     }
 
     /** Where the verified file lives: the same generated path, out of the pending prefix. */

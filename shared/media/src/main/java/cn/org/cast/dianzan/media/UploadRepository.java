@@ -50,6 +50,9 @@ public class UploadRepository {
         item.put("status", Items.s(upload.status().name()));
         item.put("signedAt", Items.instant(upload.signedAt()));
         item.put("expiresAt", Items.instant(upload.expiresAt()));
+        if (upload.sha256() != null) {
+            item.put("sha256", Items.s(upload.sha256()));
+        }
         if (upload.multipart()) {
             item.put("multipartId", Items.s(upload.multipartId()));
             item.put("partSize", Items.n(upload.partSize()));
@@ -70,7 +73,7 @@ public class UploadRepository {
                 Items.string(item, "fileName"), Items.string(item, "contentType"), Items.number(item, "size"),
                 Items.string(item, "pendingKey"), Upload.Status.valueOf(Items.string(item, "status")),
                 Items.instant(item, "signedAt"), Items.instant(item, "expiresAt"), Items.string(item, "multipartId"),
-                Items.number(item, "partSize")));
+                Items.number(item, "partSize"), Items.string(item, "sha256")));
     }
 
     /**

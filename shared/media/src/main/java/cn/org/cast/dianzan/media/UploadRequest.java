@@ -5,11 +5,17 @@ import cn.org.cast.dianzan.core.Form;
 import java.util.stream.Collectors;
 
 /**
- * What a client asks to upload: the kind of file, its name, byte size and type, and for an award
- * proof the award it proves. Checked against the kind's limits before anything is signed, every
+ * What a client asks to upload: the kind of file, its name, byte size and type, for an award proof
+ * the award it proves, and optionally the file's SHA-256 (hex), checked on completion. Checked against the kind's limits before anything is signed, every
  * problem at once, so an oversized photo is refused here with its exact size, never with a bare 413.
  */
-public record UploadRequest(FileKind kind, String fileName, long size, String contentType, Integer awardIndex) {
+public record UploadRequest(FileKind kind, String fileName, long size, String contentType, Integer awardIndex,
+                            String sha256) {
+
+    /** Without a checksum. */
+    public UploadRequest(FileKind kind, String fileName, long size, String contentType, Integer awardIndex) {
+        this(kind, fileName, size, contentType, awardIndex, null);
+    }
 
     public static final int FILE_NAME_MAX = 100;
 
@@ -36,8 +42,13 @@ public record UploadRequest(FileKind kind, String fileName, long size, String co
         if (kind != null && kind.perAward() && awardIndex == null && !f.hasErrorOn("awardIndex")) {
             f.error("awardIndex", "REQUIRED", "上传获奖证明材料须指明是第几个奖项（awardIndex，从0开始）");
         }
+        String sha256 = f.optional("sha256", k -> f.text(k, "SHA-256", 64));
+        if (sha256 != null && !sha256.matches("[0-9a-fA-F]{64}")) {
+            f.error("sha256", "INVALID_SHA256", "SHA-256 须为64位十六进制数字");
+        }
         f.throwIfInvalid();
-        return new UploadRequest(kind, fileName, size, contentType, kind.perAward() ? awardIndex : null);
+        return new UploadRequest(kind, fileName, size, contentType, kind.perAward() ? awardIndex : null,
+                sha256 == null ? null : sha256.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The photos are both "照片" in a message, as the notice says "照片不超过1MB". */

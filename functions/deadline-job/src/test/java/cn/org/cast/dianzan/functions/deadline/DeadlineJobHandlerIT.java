@@ -199,7 +199,7 @@ class DeadlineJobHandlerIT {
                 RequestBody.fromBytes(new byte[5 * 1024 * 1024]));
         Upload upload = new Upload(id, "Ccase", "2026", "Uunit", "impl", FileKind.VIDEO, null, "片.mp4", "video/mp4",
                 200L * 1024 * 1024, key, Upload.Status.PENDING, signedAt, signedAt.plusSeconds(900), multipartId,
-                8L * 1024 * 1024);
+                8L * 1024 * 1024, null);
         try (ApplicationContext context = TestContexts.against(aws)) {
             context.getBean(UploadRepository.class).create(upload);
         }

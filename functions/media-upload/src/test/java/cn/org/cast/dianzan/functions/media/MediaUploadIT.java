@@ -520,6 +520,33 @@ class MediaUploadIT {
         assertEquals(201, sign(IMPL, caseId, ask).getStatusCode(), "another account signs as before");
     }
 
+    @Test
+    void aFileWhoseBytesDoNotHashToTheSha256GivenIsRefusedAndAMalformedOneIsRefusedBeforeSigning() throws Exception {
+        String caseId = newCase(IMPL);
+        byte[] picture = TestFiles.image("png", 80, 60);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(picture));
+        Map<String, Object> right = asking(FileKind.PICTURE, "图.png", picture.length, "image/png");
+        right.put("sha256", sha256.toUpperCase());
+        Map<String, Object> wrong = asking(FileKind.PICTURE, "图.png", picture.length, "image/png");
+        wrong.put("sha256", "0".repeat(64));
+        Map<String, Object> malformed = asking(FileKind.PICTURE, "图.png", picture.length, "image/png");
+        malformed.put("sha256", "not-a-digest");
+
+        Map<String, Object> signedRight = body(sign(IMPL, caseId, right));
+        Map<String, Object> signedWrong = body(sign(IMPL, caseId, wrong));
+        assertEquals(200, put(signedRight, picture));
+        assertEquals(200, put(signedWrong, picture));
+
+        assertEquals(200, complete(IMPL, (String) signedRight.get("uploadId")).getStatusCode());
+        APIGatewayV2HTTPResponse refused = complete(IMPL, (String) signedWrong.get("uploadId"));
+        assertEquals(422, refused.getStatusCode(), refused.getBody());
+        assertEquals("CHECKSUM_MISMATCH", details(refused).get("reason"));
+        assertEquals(sha256, details(refused).get("actual"));
+        assertEquals(1, filesOf(caseId).size(), "only the file that hashed right is attached");
+        assertTrue(objectsUnder("pending/").stream().noneMatch(k -> k.contains(caseId)));
+        assertEquals(Set.of("sha256:INVALID_SHA256"), fieldCodes(sign(IMPL, caseId, malformed)));
+    }
+
     /** One call through a handler whose clock stands at a China time. */
     private APIGatewayV2HTTPResponse at(String chinaTime, HttpEvents event) {
         try (MediaUploadHandler timed = new MediaUploadHandler(TestContexts.against(aws, TestContexts.fixedAt(chinaTime)))) {
