@@ -136,7 +136,9 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM), TableGrant.queryIndex(MAIN, "gsi1"),
                             TableGrant.on(AUDIT, PUT_ITEM)),
                     List.of(ObjectGrant.inMediaBucket(List.of(MediaStorage.PENDING_PREFIX), DELETE_OBJECT,
-                            ABORT_MULTIPART_UPLOAD))));
+                                    ABORT_MULTIPART_UPLOAD),
+                            // Objects of replaced or removed files that a crash left behind.
+                            ObjectGrant.inMediaBucket(List.of("media/"), DELETE_OBJECT))));
 
     public FunctionSpec {
         routes = List.copyOf(routes);

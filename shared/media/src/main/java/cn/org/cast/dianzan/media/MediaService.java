@@ -203,6 +203,11 @@ public class MediaService {
         CaseFile file = new CaseFile(upload.id(), upload.caseId(), upload.kind(), upload.awardIndex(),
                 upload.storedKey(), upload.fileName(), upload.contentType(), upload.size(),
                 verdict.width(), verdict.height(), clock.instant(), caller.subject());
+        // A photo replaces the slot's file: listed for discarding before the case lets go of it.
+        if (upload.kind().replaces()) {
+            caseFiles.files(upload.caseId()).stream().filter(f -> f.slot().equals(file.slot()))
+                    .forEach(old -> uploads.discarding(old.id(), clock.instant()));
+        }
         List<CaseFile> replaced;
         try {
             replaced = caseFiles.attach(file);
@@ -216,8 +221,11 @@ public class MediaService {
         cases.afterFilesChanged(upload.caseId(), caller.subject());
         s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
         // Only now that the case points at the new file is the old one deleted: a crash in between
-        // leaves an orphan object, never a case without its photo.
-        replaced.forEach(old -> s3.deleteObject(d -> d.bucket(bucket).key(old.key())));
+        // leaves it listed for the clean-up, never a case without its photo.
+        replaced.forEach(old -> {
+            s3.deleteObject(d -> d.bucket(bucket).key(old.key()));
+            uploads.discarded(old.id());
+        });
         audit.record("CASE#" + upload.caseId(), "FILE_ATTACHED", caller.subject(),
                 replaced.isEmpty() ? null : Map.of("replaced", replaced.stream().map(CaseFile::id).toList()),
                 Map.of("file", file.id(), "kind", file.kind(), "size", file.size()));
@@ -246,9 +254,11 @@ public class MediaService {
         }
         CaseFile file = attached(caller, fileId, true);
         campaigns.requireOpen();
+        uploads.discarding(file.id(), clock.instant());
         caseFiles.detach(file).ifPresent(gone -> {
             cases.afterFilesChanged(gone.caseId(), caller.subject());
             s3.deleteObject(d -> d.bucket(bucket).key(gone.key()));
+            uploads.discarded(gone.id());
             audit.record("CASE#" + gone.caseId(), "FILE_REMOVED", caller.subject(),
                     Map.of("file", gone.id(), "kind", gone.kind()), null);
         });
@@ -358,7 +368,7 @@ public class MediaService {
     /** An upload that already ended otherwise than completed can neither complete nor be signed again. */
     private static void requireUnfinished(Upload upload) {
         switch (upload.status()) {
-            case COMPLETED -> throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED);
+            case COMPLETED, DISCARDED -> throw new DomainException(Failure.UPLOAD_ALREADY_COMPLETED);
             case REJECTED -> throw rejected(upload, Rejection.ALREADY_REJECTED, null, null);
             case CANCELLED -> throw rejected(upload, Rejection.CANCELLED, null, null);
             case ABANDONED -> throw rejected(upload, Rejection.ABANDONED, null, null);

@@ -17,9 +17,10 @@ public record Upload(String id, String caseId, String campaignId, String unitId,
 
     /**
      * PENDING until a completion claims it (VERIFYING, for a short lease), then COMPLETED or REJECTED;
-     * CANCELLED by its owner; ABANDONED when never completed and cleared after a day.
+     * CANCELLED by its owner; ABANDONED when never completed and cleared after a day; DISCARDED once
+     * its file was replaced or removed and its object deleted.
      */
-    public enum Status { PENDING, VERIFYING, COMPLETED, REJECTED, CANCELLED, ABANDONED }
+    public enum Status { PENDING, VERIFYING, COMPLETED, REJECTED, CANCELLED, ABANDONED, DISCARDED }
 
     /** An upload sent in one PUT. */
     public Upload(String id, String caseId, String campaignId, String unitId, String owner, FileKind kind,

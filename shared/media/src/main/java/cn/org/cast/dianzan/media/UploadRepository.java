@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class UploadRepository {
 
     private static final String PENDING_INDEX = "UPLOADS#PENDING";
+    private static final String DISCARD_INDEX = "UPLOADS#DISCARD";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -128,10 +129,51 @@ public class UploadRepository {
 
     /** Ids of uploads still pending that were signed before {@code cutoff}, oldest first, at most {@code limit}. */
     public List<String> pendingSignedBefore(Instant cutoff, int limit) {
+        return listedBefore(PENDING_INDEX, cutoff.toString(), limit);
+    }
+
+    /**
+     * Lists a completed upload whose file is about to be replaced or removed, in gsi1 under
+     * {@code UPLOADS#DISCARD} by when: written before the case lets go of the file, so that a crash
+     * before its object is deleted leaves a record for the clean-up instead of an unknown object.
+     */
+    public void discarding(String id, Instant at) {
+        completed(id, "SET gsi1pk = :index, gsi1sk = :at", Map.of(":index", Items.s(DISCARD_INDEX),
+                ":at", Items.s(Items.sortable(at) + "#" + id)));
+    }
+
+    /** The upload's object is deleted: DISCARDED, out of the index. */
+    public void discarded(String id) {
+        completed(id, "SET #status = :discarded REMOVE gsi1pk, gsi1sk",
+                Map.of(":discarded", Items.s(Upload.Status.DISCARDED.name())));
+    }
+
+    /** The case still holds the file after all (the change never happened): out of the index, kept. */
+    public void kept(String id) {
+        completed(id, "REMOVE gsi1pk, gsi1sk", Map.of());
+    }
+
+    /** Ids of uploads listed for discarding before {@code cutoff}, oldest first, at most {@code limit}. */
+    public List<String> discardingBefore(Instant cutoff, int limit) {
+        return listedBefore(DISCARD_INDEX, Items.sortable(cutoff), limit);
+    }
+
+    private void completed(String id, String expression, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":completed", Items.s(Upload.Status.COMPLETED.name()));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(id)).updateExpression(expression)
+                    .conditionExpression("#status = :completed")
+                    .expressionAttributeNames(Map.of("#status", "status")).expressionAttributeValues(all));
+        } catch (ConditionalCheckFailedException notCompleted) {
+            // not a completed upload (or no upload at all): nothing to list or to clear
+        }
+    }
+
+    private List<String> listedBefore(String index, String cutoff, int limit) {
         return dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi1")
-                        .keyConditionExpression("gsi1pk = :pending AND gsi1sk < :cutoff")
-                        .expressionAttributeValues(Map.of(":pending", Items.s(PENDING_INDEX),
-                                ":cutoff", Items.s(cutoff.toString())))
+                        .keyConditionExpression("gsi1pk = :index AND gsi1sk < :cutoff")
+                        .expressionAttributeValues(Map.of(":index", Items.s(index), ":cutoff", Items.s(cutoff)))
                         .limit(limit))
                 .items().stream().limit(limit).map(i -> Items.string(i, "pk").substring("UPLOAD#".length())).toList();
     }

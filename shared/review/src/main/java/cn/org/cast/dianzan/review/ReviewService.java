@@ -43,6 +43,7 @@ public class ReviewService {
             Map.entry("CASE_DELETED", "删除草稿"), Map.entry("FILE_ATTACHED", "上传文件"), Map.entry("FILE_REMOVED", "删除文件"),
             Map.entry("FILE_REJECTED", "文件未通过核对"), Map.entry("CASE_REOPENED_BY_FILE_CHANGE", "文件变动（已提交的案例回到草稿）"),
             Map.entry("UPLOAD_CANCELLED", "取消上传"), Map.entry("UPLOAD_ABANDONED", "清除未完成的上传"),
+            Map.entry("DISCARDED_FILE_CLEARED", "清除替换或删除后遗留的文件"),
             Map.entry("CASE_2025_MATCH_CLEARED", "解除与2025年入选案例的匹配"), Map.entry("CASE_APPROVED", "审核通过"),
             Map.entry("CASE_RETURNED", "退回修改"), Map.entry("CASE_REJECTED", "不予推荐"), Map.entry("CASE_RECOMMENDED", "推荐"),
             Map.entry("CASE_WITHDRAWN", "撤回推荐"), Map.entry("CASE_REPLACED", "被替换出推荐名单"),

@@ -7,6 +7,8 @@ import cn.org.cast.dianzan.campaign.CampaignRepository;
 import cn.org.cast.dianzan.campaign.Category;
 import cn.org.cast.dianzan.campaign.QuotaLedgerRepository;
 import cn.org.cast.dianzan.campaign.Quotas;
+import cn.org.cast.dianzan.cases.CaseFile;
+import cn.org.cast.dianzan.cases.CaseFileService;
 import cn.org.cast.dianzan.cases.CaseForm;
 import cn.org.cast.dianzan.cases.CaseRecord;
 import cn.org.cast.dianzan.cases.CaseRepository;
@@ -175,6 +177,44 @@ class DeadlineJobHandlerIT {
         assertEquals(1, report.details().get("caseStatusesRepaired"));
         assertEquals(0, again.details().get("caseStatusesRepaired"), "a repair is done once");
         assertEquals(CaseStatus.RECOMMENDED, context.getBean(CaseRepository.class).find(approved.id()).orElseThrow().status());
+    }
+
+    @Test
+    void aFileListedForDiscardingAnHourAgoIsDeletedUnlessItsCaseStillHoldsIt() {
+        DeadlineJobHandler handler = handlerAt(CLOSED);
+        ApplicationContext context = handler.getApplicationContext();
+        UploadRepository uploads = context.getBean(UploadRepository.class);
+        Instant now = TestContexts.instant(CLOSED);
+        Upload replaced = completedWithObject(uploads, "Ureplaced", now.minus(Duration.ofHours(3)));
+        Upload stillHeld = completedWithObject(uploads, "Ustillheld", now.minus(Duration.ofHours(3)));
+        Upload justNow = completedWithObject(uploads, "Ujustnow", now.minus(Duration.ofHours(3)));
+        context.getBean(CaseFileService.class).attach(new CaseFile(stillHeld.id(), "Ccase", FileKind.PICTURE, null,
+                stillHeld.storedKey(), "图.png", "image/png", 3, 5, 5, now, "impl"));
+        // A crash after listing, before the object was deleted; one listed only minutes ago.
+        uploads.discarding(replaced.id(), now.minus(Duration.ofHours(2)));
+        uploads.discarding(stillHeld.id(), now.minus(Duration.ofHours(2)));
+        uploads.discarding(justNow.id(), now.minus(Duration.ofMinutes(5)));
+
+        JobReport report = tick(handler);
+
+        assertEquals(1, report.details().get("discardedFilesCleared"));
+        assertEquals(Upload.Status.DISCARDED, uploads.find(replaced.id()).orElseThrow().status());
+        assertEquals(Upload.Status.COMPLETED, uploads.find(stillHeld.id()).orElseThrow().status());
+        assertEquals(List.of(justNow.storedKey(), stillHeld.storedKey()), mediaObjects(), "only the replaced one's object goes");
+        assertEquals(0, tick(handler).details().get("discardedFilesCleared"));
+    }
+
+    /** A completed upload (signed at {@code signedAt}) whose verified object is under media/. */
+    private Upload completedWithObject(UploadRepository uploads, String id, Instant signedAt) {
+        Upload upload = pending(id, signedAt);
+        uploads.move(id, Upload.Status.PENDING, Upload.Status.COMPLETED);
+        aws.s3().putObject(p -> p.bucket(aws.name("MediaBucket")).key(upload.storedKey()), RequestBody.fromBytes(new byte[3]));
+        return upload;
+    }
+
+    private List<String> mediaObjects() {
+        return aws.s3().listObjectsV2(l -> l.bucket(aws.name("MediaBucket")).prefix("media/")).contents().stream()
+                .map(S3Object::key).sorted().toList();
     }
 
     /** A pending upload signed at {@code signedAt}, its bytes sent to its pending key. */
