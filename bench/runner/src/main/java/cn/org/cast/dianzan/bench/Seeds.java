@@ -55,12 +55,7 @@ final class Seeds {
         String table = physicalNames.get("MainTable");
         String storedKey = "media/" + CAMPAIGN + "/" + UNIT + "/" + CASE + "/document/" + uploadId;
 
-        put(dynamo, table, item("UNIT#" + UNIT, "META", "Unit", Map.of("unitId", UNIT, "campaignId", CAMPAIGN,
-                "code", "92N45BV5G2VXQHU", "unitName", "某省科学技术协会", "unitType", "PROVINCIAL_ASSOCIATION",
-                "address", "某省某市科技路1号", "contactName", "王老师", "contactTitle", "科普部部长",
-                "phone", "13912345678", "email", "kepu@example.cn"), Map.of("ownerSubject", UNIT_OWNER,
-                "registeredAt", "2026-06-18T02:00:00Z", "gsi1pk", "CAMPAIGN#" + CAMPAIGN + "#UNITS",
-                "gsi1sk", "某省科学技术协会#" + UNIT), Map.of("version", 1L)));
+        put(dynamo, table, unit(UNIT_OWNER));
         put(dynamo, table, item("ACCOUNT#" + owner, "CAMPAIGN#" + CAMPAIGN, "AccountBinding", Map.of("role", "IMPLEMENTER",
                 "code", "92N45BV5G2VXQHU", "unitId", UNIT, "at", "2026-06-19T02:00:00Z"), Map.of(), Map.of()));
         put(dynamo, table, item("UNIT#" + UNIT, "MEMBER#" + owner, "Membership", Map.of("unitId", UNIT,
@@ -89,6 +84,16 @@ final class Seeds {
                 "claimedAt", COMPLETED), Map.of("size", (long) PDF_BYTES)));
     }
 
+    /** Unit-a's unit, as BindingService.bind stores it, owned by {@code ownerSubject}. */
+    private static Map<String, AttributeValue> unit(String ownerSubject) {
+        return item("UNIT#" + UNIT, "META", "Unit", Map.of("unitId", UNIT, "campaignId", CAMPAIGN,
+                "code", "92N45BV5G2VXQHU", "unitName", "某省科学技术协会", "unitType", "PROVINCIAL_ASSOCIATION",
+                "address", "某省某市科技路1号", "contactName", "王老师", "contactTitle", "科普部部长",
+                "phone", "13912345678", "email", "kepu@example.cn"), Map.of("ownerSubject", ownerSubject,
+                "registeredAt", "2026-06-18T02:00:00Z", "gsi1pk", "CAMPAIGN#" + CAMPAIGN + "#UNITS",
+                "gsi1sk", "某省科学技术协会#" + UNIT), Map.of("version", 1L));
+    }
+
     /** museum-b's two approved cases under unit-a, by the ids events/quota's samples name (QuotaEventsIT). */
     private static final String RECOMMENDED_CASE = "C816da23bbcb0151d574cfd23f1e30441";
     private static final String APPROVED_CASE = "C1a970f50152d0448d98b42982c58885a";
@@ -111,12 +116,7 @@ final class Seeds {
         String owner = sample.path("requestContext").path("authorizer").path("jwt").path("claims").path("sub").asText();
         String table = physicalNames.get("MainTable");
 
-        put(dynamo, table, item("UNIT#" + UNIT, "META", "Unit", Map.of("unitId", UNIT, "campaignId", CAMPAIGN,
-                "code", "92N45BV5G2VXQHU", "unitName", "某省科学技术协会", "unitType", "PROVINCIAL_ASSOCIATION",
-                "address", "某省某市科技路1号", "contactName", "王老师", "contactTitle", "科普部部长",
-                "phone", "13912345678", "email", "kepu@example.cn"), Map.of("ownerSubject", owner,
-                "registeredAt", "2026-06-18T02:00:00Z", "gsi1pk", "CAMPAIGN#" + CAMPAIGN + "#UNITS",
-                "gsi1sk", "某省科学技术协会#" + UNIT), Map.of("version", 1L)));
+        put(dynamo, table, unit(owner));
         put(dynamo, table, item("ACCOUNT#" + owner, "CAMPAIGN#" + CAMPAIGN, "AccountBinding", Map.of("role", "RECOMMENDER",
                 "code", "92N45BV5G2VXQHU", "unitId", UNIT, "at", "2026-06-18T02:00:00Z"), Map.of(), Map.of()));
 

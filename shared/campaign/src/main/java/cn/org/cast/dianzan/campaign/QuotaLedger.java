@@ -1,5 +1,6 @@
 package cn.org.cast.dianzan.campaign;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record QuotaLedger(String campaignId, String unitId, String unitName, Map
 
     /** Categories whose count is over the quota, and "total" if the total is: what a lower quota would break. */
     public List<String> over(Quotas quotas) {
-        List<String> over = new java.util.ArrayList<>();
+        List<String> over = new ArrayList<>();
         if (in(Category.ACTIVITY_SERVICE).size() > quotas.activityService()) {
             over.add(Category.ACTIVITY_SERVICE.label() + "类已推荐" + in(Category.ACTIVITY_SERVICE).size() + "个");
         }

@@ -79,18 +79,9 @@ public class MultipartUploads {
      */
     Map<Integer, Part> received(Upload upload) {
         Map<Integer, Part> parts = new TreeMap<>();
-        try {
-            s3.listPartsPaginator(l -> l.bucket(bucket).key(upload.pendingKey()).uploadId(upload.multipartId()))
-                    .parts().forEach(p -> parts.put(p.partNumber(), p));
-        } catch (NoSuchUploadException gone) {
-            return Map.of();
-        } catch (S3Exception e) {
-            if (e.statusCode() != 404) {
-                throw e;
-            }
-            return Map.of();
-        }
-        return parts;
+        boolean known = unlessGone(() -> s3.listPartsPaginator(l -> l.bucket(bucket).key(upload.pendingKey())
+                .uploadId(upload.multipartId())).parts().forEach(p -> parts.put(p.partNumber(), p)));
+        return known ? parts : Map.of();
     }
 
     /** The part numbers of the upload S3 does not hold yet, in order. */
@@ -109,14 +100,22 @@ public class MultipartUploads {
 
     /** Drops the parts S3 holds for the upload; nothing happens if it is already gone. */
     void abort(Upload upload) {
+        unlessGone(() -> s3.abortMultipartUpload(a -> a.bucket(bucket).key(upload.pendingKey())
+                .uploadId(upload.multipartId())));
+    }
+
+    /** Runs a call on a multipart upload; false if S3 no longer knows it (assembled, aborted or expired). */
+    private static boolean unlessGone(Runnable call) {
         try {
-            s3.abortMultipartUpload(a -> a.bucket(bucket).key(upload.pendingKey()).uploadId(upload.multipartId()));
+            call.run();
+            return true;
         } catch (NoSuchUploadException gone) {
-            // assembled, aborted or expired already
+            return false;
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
                 throw e;
             }
+            return false;
         }
     }
 }
