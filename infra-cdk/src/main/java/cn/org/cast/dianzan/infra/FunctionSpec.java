@@ -124,6 +124,28 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM), TableGrant.queryIndex(MAIN, "gsi1"),
                             TableGrant.on(AUDIT, PUT_ITEM, QUERY)),
                     List.of()),
+            new FunctionSpec("SummaryFunction", "summary",
+                    "cn.org.cast.dianzan.functions.summary.SummaryHandler",
+                    "The printed sheets - case sheet, the unit's summary sheet (PDF, XLSX) with its verification and"
+                            + " QR code, the stamped scan read back and checked, the receipt, the unit's status ladder.",
+                    List.of(
+                            new RouteSpec("GET", "/cases/{id}/sheet", false),
+                            new RouteSpec("POST", "/units/me/summary", false),
+                            new RouteSpec("GET", "/units/me/summary", false),
+                            new RouteSpec("POST", "/units/me/summary/scan", false),
+                            new RouteSpec("POST", "/units/me/summary/stamped", false),
+                            new RouteSpec("GET", "/admin/units/{id}/summary", false)),
+                    Optional.empty(),
+                    // Sheets and scans of a unit (its partition), the ledger and cases read, statuses repaired;
+                    // cases of a unit through gsi1; AuditLog: append.
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM, QUERY), TableGrant.queryIndex(MAIN, "gsi1"),
+                            TableGrant.on(AUDIT, PUT_ITEM)),
+                    // Photos read for the case sheet; sheets, scans and receipts written and read; the scan
+                    // sent under pending/ (its presigned PUT), read, copied and deleted there.
+                    List.of(ObjectGrant.inMediaBucket(List.of("media/"), GET_OBJECT),
+                            ObjectGrant.inMediaBucket(List.of("sheets/", "summaries/"), PUT_OBJECT, GET_OBJECT),
+                            ObjectGrant.inMediaBucket(List.of(MediaStorage.PENDING_PREFIX), PUT_OBJECT, GET_OBJECT,
+                                    DELETE_OBJECT))),
             new FunctionSpec("DeadlineJobFunction", "deadline-job",
                     "cn.org.cast.dianzan.functions.deadline.DeadlineJobHandler",
                     "The deadline job - records the campaign's closing once the deadline (China time) has passed;"

@@ -1,6 +1,7 @@
 package cn.org.cast.dianzan.campaign;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,10 @@ import java.util.Map;
 /**
  * One recommending unit's places in one campaign: the cases it recommends, per category. The one
  * item that decides whether a recommendation fits, changed only by single conditional updates.
+ * {@code version} counts those changes: a summary sheet printed at one version is stale at another.
  */
 public record QuotaLedger(String campaignId, String unitId, String unitName, Map<Category, List<String>> recommended,
-                          long total) {
+                          long total, long version) {
 
     public QuotaLedger {
         EnumMap<Category, List<String>> copy = new EnumMap<>(Category.class);
@@ -21,11 +23,16 @@ public record QuotaLedger(String campaignId, String unitId, String unitName, Map
     }
 
     public static QuotaLedger empty(String campaignId, String unitId, String unitName) {
-        return new QuotaLedger(campaignId, unitId, unitName, Map.of(), 0);
+        return new QuotaLedger(campaignId, unitId, unitName, Map.of(), 0, 0);
     }
 
     public List<String> in(Category category) {
         return recommended.get(category);
+    }
+
+    /** Every recommended case, category by category, each in the order it was recommended. */
+    public List<String> all() {
+        return Arrays.stream(Category.values()).flatMap(c -> in(c).stream()).toList();
     }
 
     public boolean contains(String caseId) {

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * time it was recommended, and the total. Each change is ONE conditional UpdateItem whose condition
  * is the quota itself, so no interleaving of writers, retries or crashes can exceed it; no
  * transactions, so it holds on DynamoDB and dynalite alike. Listed per campaign through gsi1
- * ({@code QUOTAS#<campaign>}) for the admin's quota change and the scheduled repair.
+ * ({@code QUOTAS#<campaign>}) for the admin's quota change and the scheduled repair. Every change
+ * adds one to {@code version}, which the summary sheet records to know when it went stale.
  */
 @Singleton
 public class QuotaLedgerRepository {
@@ -43,6 +44,7 @@ public class QuotaLedgerRepository {
             item.put(category.name(), AttributeValue.fromM(Map.of()));
         }
         item.put("total", Items.n(0));
+        item.put("version", Items.n(0));
         item.put("gsi1pk", Items.s(indexKey(campaignId)));
         item.put("gsi1sk", Items.s(unitId));
         try {
@@ -71,17 +73,18 @@ public class QuotaLedgerRepository {
      * quota and the case not there yet; false (nothing changed) otherwise.
      */
     public boolean add(String campaignId, String unitId, Category category, String caseId, Quotas quotas, Instant at) {
-        return update(campaignId, unitId, "SET #cat.#case = :at ADD #total :one",
+        return update(campaignId, unitId, "SET #cat.#case = :at ADD #total :one, #version :one",
                 "size(#cat) < :categoryQuota AND #total < :totalQuota AND attribute_not_exists(#cat.#case)",
-                Map.of("#cat", category.name(), "#case", caseId, "#total", "total"),
+                Map.of("#cat", category.name(), "#case", caseId, "#total", "total", "#version", "version"),
                 Map.of(":at", Items.s(Items.sortable(at)), ":one", Items.n(1),
                         ":categoryQuota", Items.n(quotas.of(category)), ":totalQuota", Items.n(quotas.total())));
     }
 
     /** Takes the case out of its category if it is there; false (nothing changed) otherwise. */
     public boolean remove(String campaignId, String unitId, Category category, String caseId) {
-        return update(campaignId, unitId, "REMOVE #cat.#case ADD #total :minusOne", "attribute_exists(#cat.#case)",
-                Map.of("#cat", category.name(), "#case", caseId, "#total", "total"), Map.of(":minusOne", Items.n(-1)));
+        return update(campaignId, unitId, "REMOVE #cat.#case ADD #total :minusOne, #version :one", "attribute_exists(#cat.#case)",
+                Map.of("#cat", category.name(), "#case", caseId, "#total", "total", "#version", "version"),
+                Map.of(":minusOne", Items.n(-1), ":one", Items.n(1)));
     }
 
     /**
@@ -89,9 +92,10 @@ public class QuotaLedgerRepository {
      * {@code in} is not: the count never changes, so a unit at its limit never gives up its place.
      */
     public boolean swap(String campaignId, String unitId, Category category, String out, String in, Instant at) {
-        return update(campaignId, unitId, "REMOVE #cat.#out SET #cat.#in = :at",
+        return update(campaignId, unitId, "REMOVE #cat.#out SET #cat.#in = :at ADD #version :one",
                 "attribute_exists(#cat.#out) AND attribute_not_exists(#cat.#in)",
-                Map.of("#cat", category.name(), "#out", out, "#in", in), Map.of(":at", Items.s(Items.sortable(at))));
+                Map.of("#cat", category.name(), "#out", out, "#in", in, "#version", "version"),
+                Map.of(":at", Items.s(Items.sortable(at)), ":one", Items.n(1)));
     }
 
     private boolean update(String campaignId, String unitId, String expression, String condition,
@@ -124,6 +128,7 @@ public class QuotaLedgerRepository {
                     .map(Map.Entry::getKey).toList());
         }
         return new QuotaLedger(Items.string(item, "campaignId"), Items.string(item, "unitId"),
-                Items.string(item, "unitName"), recommended, Items.number(item, "total"));
+                Items.string(item, "unitName"), recommended, Items.number(item, "total"),
+                item.containsKey("version") ? Items.number(item, "version") : 0);
     }
 }

@@ -195,13 +195,23 @@ public class BindingService {
 
     /** The unit the caller owns, with its name; 404 if it has bound no code. */
     public Workplace ownUnit(Caller caller) {
+        Unit unit = ownUnitDetails(caller);
+        return new Workplace(unit.unitId(), unit.info().unitName(), true);
+    }
+
+    /** The unit the caller owns, with everything it registered when it bound its code; 404 if none. */
+    public Unit ownUnitDetails(Caller caller) {
         caller.requireAccountType(Caller.RECOMMENDER);
         return bindings.find(caller.subject(), campaigns.campaignId())
                 .filter(b -> b.role() == AccountBinding.Role.RECOMMENDER)
                 .flatMap(b -> units.find(b.unitId()))
                 .filter(u -> u.ownerSubject().equals(caller.subject()))
-                .map(u -> new Workplace(u.unitId(), u.info().unitName(), true))
                 .orElseThrow(() -> new DomainException(Failure.UNIT_NOT_BOUND));
+    }
+
+    /** A unit by id, for the domains' own reads (an admin's view of a unit), never for a caller's. */
+    public Optional<Unit> unit(String unitId) {
+        return units.find(unitId);
     }
 
     private IssuedCode lookUp(Caller caller, RecommendationCode code) {

@@ -303,7 +303,7 @@ public class MediaService {
     }
 
     /** RFC 6266 with an RFC 5987 {@code filename*}, so a Chinese name survives; an ASCII fallback first. */
-    static String contentDisposition(String fileName) {
+    public static String contentDisposition(String fileName) {
         String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_");
         String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
