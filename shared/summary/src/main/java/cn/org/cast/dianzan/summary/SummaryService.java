@@ -24,6 +24,7 @@ import cn.org.cast.dianzan.summary.print.Receipt;
 import cn.org.cast.dianzan.summary.print.Rendered;
 import cn.org.cast.dianzan.summary.print.ReceiptPdf;
 import cn.org.cast.dianzan.summary.print.ScanReader;
+import cn.org.cast.dianzan.summary.print.ScanReading;
 import cn.org.cast.dianzan.summary.print.SheetMark;
 import cn.org.cast.dianzan.summary.print.SummarySheet;
 import cn.org.cast.dianzan.summary.print.SummarySheetPdf;
@@ -249,7 +250,7 @@ public class SummaryService {
             throw refuse(scan, Failure.FILE_REJECTED, "CHECKSUM_MISMATCH", "收到的文件与申请上传时的SHA-256不符，请重新上传",
                     Map.of());
         }
-        ScanReader.ScanReading reading;
+        ScanReading reading;
         try {
             reading = ScanReader.read(bytes, scan.contentType());
         } catch (IllegalArgumentException unreadable) {

@@ -1,4 +1,3 @@
 package cn.org.cast.dianzan.summary.print;
 import java.util.*;
-public final class ScanReader { public record ScanReading(int pages, List<Optional<SheetMark>> marks) {}
- public static ScanReading read(byte[] b, String t) { throw new UnsupportedOperationException(); } }
+public final class ScanReader { public static ScanReading read(byte[] b, String t) { throw new UnsupportedOperationException(); } }
