@@ -34,9 +34,10 @@ class LambdaEnvironmentIT {
         Map<String, String> events = Map.of("CampaignFunction", "campaign/get-campaign.json",
                 "CodeBindingFunction", "code-binding/who-am-i.json", "CaseSaveFunction", "case-save/get-case-form.json",
                 "DeadlineJobFunction", "deadline-job/scheduled-tick.json",
-                "MediaUploadFunction", "media-upload/get-upload.json", "QuotaFunction", "quota/get-unit-quota.json");
+                "MediaUploadFunction", "media-upload/get-upload.json", "QuotaFunction", "quota/get-unit-quota.json",
+                "SummaryFunction", "summary/get-summary.json");
         // Fresh tables hold no upload and no unit: those functions answer their own 404 after reading DynamoDB.
-        Map<String, Integer> statuses = Map.of("MediaUploadFunction", 404, "QuotaFunction", 404);
+        Map<String, Integer> statuses = Map.of("MediaUploadFunction", 404, "QuotaFunction", 404, "SummaryFunction", 404);
         try (LocalEngines engines = LocalEngines.inMemory(Files.createTempDirectory("lambda-env"))) {
             Map<String, String> physical = Provisioner.provision(engines, template, "env-").physicalNames();
             for (SamTemplate.Function function : template.functions()) {

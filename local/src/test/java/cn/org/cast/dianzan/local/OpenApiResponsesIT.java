@@ -26,6 +26,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,6 +74,9 @@ class OpenApiResponsesIT {
     private int port;
     private OpenApiContract contract;
     private String admin;
+    /** The unit of the review step and one of the cases it left recommended, for the printed sheets. */
+    private Unit recommending;
+    private String recommendedCase;
 
     /** One request to a route of the contract; path parameters fill the template in order. */
     private record Call(String routeKey, String path, String token, Map<String, String> headers, String body) {
@@ -467,10 +478,123 @@ class OpenApiResponsesIT {
                 + "&limit=1&status=RECOMMENDED"));
         answer(400, Call.to("GET /units/me/cases").as(unit.recommender()).query("status=DRAFT&limit=0"));
         answer(404, Call.to("GET /units/me/quota").as(account("RECOMMENDER")));
+        recommending = unit;
+        recommendedCase = second;
+    }
+
+    /** A file the unit sends back: its name, type and bytes. */
+    private record Scan(String fileName, String contentType, byte[] bytes) {
+    }
+
+    /**
+     * The sheet as a unit sends it back, printed and scanned at 150 dpi: one page as a JPEG, more
+     * pages as one PDF of the page images (as the contract asks of a sheet of several pages).
+     */
+    private static Scan scanned(byte[] pdf) throws IOException {
+        try (PDDocument sheet = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(sheet);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (sheet.getNumberOfPages() == 1) {
+                ImageIO.write(renderer.renderImageWithDPI(0, 150, ImageType.RGB), "jpg", out);
+                return new Scan("推荐汇总表（盖章）.jpg", "image/jpeg", out.toByteArray());
+            }
+            try (PDDocument scan = new PDDocument()) {
+                for (int i = 0; i < sheet.getNumberOfPages(); i++) {
+                    PDRectangle size = sheet.getPage(i).getMediaBox();
+                    PDPage page = new PDPage(size);
+                    scan.addPage(page);
+                    try (PDPageContentStream content = new PDPageContentStream(scan, page)) {
+                        content.drawImage(JPEGFactory.createFromImage(scan, renderer.renderImageWithDPI(i, 150, ImageType.RGB)),
+                                0, 0, size.getWidth(), size.getHeight());
+                    }
+                }
+                scan.save(out);
+            }
+            return new Scan("推荐汇总表（盖章）.pdf", "application/pdf", out.toByteArray());
+        }
+    }
+
+    private byte[] download(JsonNode link) throws Exception {
+        HttpResponse<byte[]> got = http.send(HttpRequest.newBuilder(URI.create(link.path("url").asText())).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, got.statusCode(), link.toString());
+        return got.body();
+    }
+
+    private static String scanAsk(String fileName, long size, String contentType) {
+        return "{\"kind\":\"STAMPED_SUMMARY\",\"fileName\":\"" + fileName + "\",\"size\":" + size
+                + ",\"contentType\":\"" + contentType + "\"}";
+    }
+
+    private static String scanId(String id) {
+        return "{\"scanId\":\"" + id + "\"}";
     }
 
     @Test
     @Order(8)
+    void summaryAnswersKeepTheContract() throws Exception {
+        Unit unit = recommending;
+        Unit other = unitWithImplementer("某计划单列市科学技术协会");
+        // First what needs no sheet rendered: refusals, and the ladder before any sheet.
+        assertEquals("NOTHING_RECOMMENDED", errorCode(409, Call.to("POST /units/me/summary").as(other.recommender())));
+        assertEquals("NO_CASES", answer(200, Call.to("GET /units/me/summary").as(other.recommender()))
+                .path("status").asText());
+        assertEquals("WRONG_ACCOUNT_TYPE", errorCode(403, Call.to("POST /units/me/summary").as(unit.implementer())));
+        assertEquals("SUMMARY_NOT_GENERATED", errorCode(409, Call.to("POST /units/me/summary/scan").as(unit.recommender())
+                .body(scanAsk("汇总表.pdf", 1000, "application/pdf"))));
+        JsonNode tooLarge = answer(400, Call.to("POST /units/me/summary/scan").as(unit.recommender())
+                .body(scanAsk("汇总表.pdf", 20_971_521, "application/pdf")));
+        assertEquals("TOO_LARGE", tooLarge.path("error").path("fields").path(0).path("code").asText(), tooLarge.toString());
+        assertEquals("NOT_FOUND", errorCode(404, Call.to("POST /units/me/summary/stamped").as(unit.recommender())
+                .body(scanId("K" + "0".repeat(32)))));
+        JsonNode before = answer(200, Call.to("GET /units/me/summary").as(unit.recommender()));
+        assertEquals("RECOMMENDED", before.path("status").asText(), before.toString());
+        assertEquals(2, before.path("recommended").asInt(), before.toString());
+        String unitId = before.path("unitId").asText();
+        assertEquals("ADMIN_ONLY", errorCode(403, Call.to("GET /admin/units/{id}/summary", unitId).as(unit.recommender())));
+        assertEquals("NOT_FOUND", errorCode(404, Call.to("GET /admin/units/{id}/summary", "no-such-unit").as(admin)));
+        answer(200, Call.to("GET /admin/units/{id}/summary", unitId).as(admin));
+        answer(404, Call.to("GET /cases/{id}/sheet", recommendedCase).as(other.recommender()));
+        answer(404, Call.to("GET /cases/{id}/sheet", recommendedCase).as(other.implementer()));
+
+        // From here the sheets are rendered.
+        JsonNode caseSheet = answer(200, Call.to("GET /cases/{id}/sheet", recommendedCase).as(unit.implementer()));
+        assertEquals(recommendedCase, caseSheet.path("caseId").asText(), caseSheet.toString());
+        answer(200, Call.to("GET /cases/{id}/sheet", recommendedCase).as(unit.recommender()));
+        JsonNode generated = answer(200, Call.to("POST /units/me/summary").as(unit.recommender()));
+        assertEquals("AWAITING_STAMP", generated.path("status").asText(), generated.toString());
+        JsonNode sheet = generated.path("sheet");
+        String code = sheet.path("verificationCode").asText();
+        assertEquals(code, answer(200, Call.to("POST /units/me/summary").as(unit.recommender()))
+                .path("sheet").path("verificationCode").asText(), "nothing changed: the same sheet");
+        assertTrue(answer(200, Call.to("GET /units/me/summary").as(unit.recommender())).path("sheet").path("current")
+                .asBoolean());
+
+        JsonNode unsent = answer(201, Call.to("POST /units/me/summary/scan").as(unit.recommender())
+                .body(scanAsk("汇总表.pdf", 1000, "application/pdf")));
+        assertEquals(code, unsent.path("verificationCode").asText(), unsent.toString());
+        assertEquals("UPLOAD_NOT_RECEIVED", errorCode(409, Call.to("POST /units/me/summary/stamped").as(unit.recommender())
+                .body(scanId(unsent.path("scanId").asText()))));
+
+        // The stamp: the sheet's PDF printed and scanned, sent straight to S3 as signed, then confirmed.
+        Scan scan = scanned(download(sheet.path("pdf")));
+        JsonNode signed = answer(201, Call.to("POST /units/me/summary/scan").as(unit.recommender())
+                .body(scanAsk(scan.fileName(), scan.bytes().length, scan.contentType())));
+        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(signed.path("url").asText()))
+                .header("Content-Type", signed.path("headers").path("Content-Type").asText())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(scan.bytes())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, sent.statusCode(), sent.body());
+        JsonNode complete = answer(200, Call.to("POST /units/me/summary/stamped").as(unit.recommender())
+                .body(scanId(signed.path("scanId").asText())));
+        assertEquals("COMPLETE", complete.path("status").asText(), complete.toString());
+        assertTrue(complete.path("scan").path("codeRead").asBoolean(), complete.toString());
+        assertEquals(code, complete.path("receipt").path("verificationCode").asText(), complete.toString());
+        assertEquals("COMPLETE", answer(200, Call.to("GET /admin/units/{id}/summary", unitId).as(admin))
+                .path("status").asText());
+    }
+
+    @Test
+    @Order(9)
     void everyOperationOfTheContractWasAnsweredAndChecked() {
         assertEquals(contract.routes().keySet(), answered);
     }
