@@ -22,6 +22,9 @@ import java.util.UUID;
 @Singleton
 public class BindingService {
 
+    private static final java.util.regex.Pattern UNIT_ID = java.util.regex.Pattern.compile(
+            "U[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
 
     private final CodeRepository codes;
     private final CodeAttempts attempts;
@@ -211,7 +214,8 @@ public class BindingService {
 
     /** A unit by id, for the domains' own reads (an admin's view of a unit), never for a caller's. */
     public Optional<Unit> unit(String unitId) {
-        return units.find(unitId);
+        // Unit ids are "U" and a UUID; anything else is no unit (DynamoDB refuses keys over 2 KB).
+        return unitId != null && UNIT_ID.matcher(unitId).matches() ? units.find(unitId) : Optional.empty();
     }
 
     private IssuedCode lookUp(Caller caller, RecommendationCode code) {

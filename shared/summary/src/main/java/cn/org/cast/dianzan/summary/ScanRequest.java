@@ -18,7 +18,7 @@ public record ScanRequest(String fileName, long size, String contentType, String
     public static ScanRequest from(Form f) {
         String kind = f.optional("kind", k -> f.text(k, "文件类别", 40));
         if (kind != null && !kind.equals(KIND)) {
-            f.error("kind", "INVALID_CHOICE", "此处只能上传盖章汇总表扫描件（" + KIND + "）");
+            f.error("kind", "UNKNOWN_VALUE", "此处只能上传盖章汇总表扫描件（" + KIND + "）");
         }
         String fileName = f.text("fileName", "文件名", 100);
         if (fileName != null && (fileName.contains("/") || fileName.contains("\\"))) {

@@ -17,7 +17,7 @@ class ScanRequestTest {
         ScanRequest ok = ScanRequest.from(Form.of(Map.of("kind", "STAMPED_SUMMARY", "fileName", "汇总表.pdf",
                 "size", 20_971_520, "contentType", "application/pdf")));
         assertEquals(20_971_520, ok.size());
-        assertEquals(Set.of("kind:INVALID_CHOICE", "size:TOO_LARGE", "contentType:UNSUPPORTED_TYPE",
+        assertEquals(Set.of("kind:UNKNOWN_VALUE", "size:TOO_LARGE", "contentType:UNSUPPORTED_TYPE",
                 "fileName:INVALID_FILE_NAME"), refused(Map.of("kind", "VIDEO", "fileName", "../汇总表.pdf",
                 "size", 20_971_521, "contentType", "image/gif")));
         assertEquals(Set.of("fileName:REQUIRED", "size:REQUIRED", "contentType:REQUIRED"), refused(Map.of()));
