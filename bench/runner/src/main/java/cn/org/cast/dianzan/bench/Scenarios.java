@@ -46,6 +46,8 @@ final class Scenarios {
             "media-upload", new Scenario("get-upload.json", BASELINES + "MediaUploadBaseline",
                     Seeds::completedUpload, "200"),
             "quota", new Scenario("get-unit-quota.json", BASELINES + "QuotaBaseline",
+                    Seeds::unitWithRecommendation, "200"),
+            "summary", new Scenario("get-summary.json", BASELINES + "SummaryBaseline",
                     Seeds::unitWithRecommendation, "200"));
 
     private static final Path BASELINE_JAR = Path.of("bench/baseline/target/baseline-function.jar");

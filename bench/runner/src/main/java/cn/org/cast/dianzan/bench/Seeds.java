@@ -109,7 +109,9 @@ final class Seeds {
      * finds nothing to write. What the route reads: the binding, the unit, the campaign (stored by the
      * warm-up's first call of the function, the notice's 2026 campaign), the unit's cases through gsi1
      * and the ledger. The campaign itself is not seeded: the function writes it as it would on first
-     * use, and then both variants read it.
+     * use, and then both variants read it. For GET /units/me/summary the same state is a unit at step
+     * RECOMMENDED, before its first summary sheet: the route reads the binding, the unit, the campaign,
+     * the ledger, the recommended case, and queries the unit's sheets (none), so presigns no link.
      */
     static void unitWithRecommendation(DynamoDbClient dynamo, Map<String, String> physicalNames, Path event) {
         JsonNode sample = read(event);
