@@ -77,9 +77,9 @@ public class SummaryRepository {
     public boolean confirm(SummaryRecord sheet, StampedScan scan) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(sheetKey(sheet.campaignId(), sheet.unitId(), sheet.sheetId()))
-                    .updateExpression("SET scan = :scan")
+                    .updateExpression("SET #scan = :scan")
                     .conditionExpression("attribute_exists(pk) AND #hash = :hash")
-                    .expressionAttributeNames(Map.of("#hash", "hash"))
+                    .expressionAttributeNames(Map.of("#scan", "scan", "#hash", "hash"))
                     .expressionAttributeValues(Map.of(":scan", Items.s(JsonText.write(json, scan)),
                             ":hash", Items.s(sheet.hash()))));
             return true;
