@@ -47,6 +47,45 @@ public final class ImageHeader {
     }
 
     /**
+     * The EXIF orientation of a JPEG, 1 to 8: how a viewer turns and mirrors the stored pixels to show
+     * the photo, read as {@link #sizeAsSeen} reads it (the last Exif segment before the frame header).
+     * 1 (as stored) for bytes that are not a JPEG, without Exif, and where the segments or the Exif are
+     * malformed or cut short.
+     */
+    public static int jpegOrientation(byte[] jpeg) {
+        if (MagicBytes.sniff(jpeg).filter(FileType.JPEG::equals).isEmpty()) {
+            return 1;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(jpeg);
+        int orientation = 1;
+        int at = 2;
+        while (at < jpeg.length && jpeg[at] == (byte) 0xFF) {
+            while (at < jpeg.length && jpeg[at] == (byte) 0xFF) {
+                at++; // a marker may be preceded by fill bytes
+            }
+            if (at > jpeg.length - 3) {
+                return 1;
+            }
+            int marker = jpeg[at] & 0xFF;
+            int length = u16(buffer, at + 1);
+            int segment = at + 3;
+            int end = at + 1 + length;
+            if (isFrameHeader(marker)) {
+                return orientation;
+            }
+            if (marker == SOS || marker == EOI || length < 2 || end > jpeg.length) {
+                return 1;
+            }
+            if (marker == APP1 && end - segment >= EXIF.length && hasAt(jpeg, segment, EXIF)) {
+                orientation = exifOrientation(buffer.slice(segment + EXIF.length, end - segment - EXIF.length))
+                        .orElse(1);
+            }
+            at = end;
+        }
+        return 1;
+    }
+
+    /**
      * From IHDR, which PNG requires as the first chunk: length, "IHDR", width, height. The orientation
      * an optional eXIf chunk may carry is not honoured: viewers are uneven in applying it and phones
      * save photos as JPEG, so a PNG is taken as stored.
