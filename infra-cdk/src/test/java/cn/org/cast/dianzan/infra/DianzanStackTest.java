@@ -100,7 +100,7 @@ class DianzanStackTest {
             function.permissions().forEach(permission -> assertTrue(permission.matches(
                     "Allow dynamodb:[A-Za-z]+ (MainTable|AuditTable)\\.Arn(/index/[a-zA-Z0-9]+)?")
                     || permission.matches("Allow s3:(PutObject|GetObject|DeleteObject|AbortMultipartUpload"
-                            + "|ListMultipartUploadParts) arn:AWS::Partition:s3:::MediaBucket/(pending|media)/\\*"),
+                            + "|ListMultipartUploadParts) arn:AWS::Partition:s3:::MediaBucket/(pending|media|sheets|summaries)/\\*"),
                     handler + ": " + permission));
         });
     }
