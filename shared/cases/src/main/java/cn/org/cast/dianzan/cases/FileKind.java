@@ -67,6 +67,6 @@ public enum FileKind {
     /** "1MB（1,048,576字节）": how a limit reads in a message. */
     public String limitText() {
         long mb = maxBytes / 1_048_576;
-        return mb + "MB（" + String.format("%,d", maxBytes) + "字节）";
+        return mb + "MB（" + String.format(java.util.Locale.ROOT, "%,d", maxBytes) + "字节）";
     }
 }

@@ -33,9 +33,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.Part;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -427,16 +425,7 @@ public class MediaService {
     }
 
     private Optional<HeadObjectResponse> head(String key) {
-        try {
-            return Optional.of(s3.headObject(h -> h.bucket(bucket).key(key)));
-        } catch (NoSuchKeyException missing) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return S3Objects.head(s3, bucket, key);
     }
 
     private byte[] randomBytes(int n) {

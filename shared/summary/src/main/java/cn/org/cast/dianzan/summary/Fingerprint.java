@@ -3,7 +3,6 @@ package cn.org.cast.dianzan.summary;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,12 +32,6 @@ public record Fingerprint(String hash, String code) {
             c.append(ALPHABET.charAt((code[i] & 0xFF) % 32));
         }
         return new Fingerprint(hash, c.toString());
-    }
-
-    public static Fingerprint ofPrinted(String campaignId, String unitId, Collection<PrintedCase> cases) {
-        Map<String, Long> versions = new TreeMap<>();
-        cases.forEach(c -> versions.put(c.caseId(), c.version()));
-        return of(campaignId, unitId, versions);
     }
 
     private static byte[] sha256(String text) {

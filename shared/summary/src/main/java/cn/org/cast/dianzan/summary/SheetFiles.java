@@ -2,6 +2,7 @@ package cn.org.cast.dianzan.summary;
 
 import cn.org.cast.dianzan.campaign.ChinaTime;
 import cn.org.cast.dianzan.media.MediaService;
+import cn.org.cast.dianzan.media.S3Objects;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -12,8 +13,6 @@ import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -49,16 +48,7 @@ public class SheetFiles {
     }
 
     public Optional<HeadObjectResponse> head(String key) {
-        try {
-            return Optional.of(s3.headObject(h -> h.bucket(bucket).key(key)));
-        } catch (NoSuchKeyException missing) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return S3Objects.head(s3, bucket, key);
     }
 
     public byte[] get(String key) {
