@@ -56,33 +56,7 @@ public final class ImageHeader {
         if (MagicBytes.sniff(jpeg).filter(FileType.JPEG::equals).isEmpty()) {
             return 1;
         }
-        ByteBuffer buffer = ByteBuffer.wrap(jpeg);
-        int orientation = 1;
-        int at = 2;
-        while (at < jpeg.length && jpeg[at] == (byte) 0xFF) {
-            while (at < jpeg.length && jpeg[at] == (byte) 0xFF) {
-                at++; // a marker may be preceded by fill bytes
-            }
-            if (at > jpeg.length - 3) {
-                return 1;
-            }
-            int marker = jpeg[at] & 0xFF;
-            int length = u16(buffer, at + 1);
-            int segment = at + 3;
-            int end = at + 1 + length;
-            if (isFrameHeader(marker)) {
-                return orientation;
-            }
-            if (marker == SOS || marker == EOI || length < 2 || end > jpeg.length) {
-                return 1;
-            }
-            if (marker == APP1 && end - segment >= EXIF.length && hasAt(jpeg, segment, EXIF)) {
-                orientation = exifOrientation(buffer.slice(segment + EXIF.length, end - segment - EXIF.length))
-                        .orElse(1);
-            }
-            at = end;
-        }
-        return 1;
+        return frame(jpeg).map(Frame::orientation).orElse(1);
     }
 
     /**
@@ -99,12 +73,23 @@ public final class ImageHeader {
         return size(u32(png, ihdr + 8), u32(png, ihdr + 12));
     }
 
+    private static Optional<ImageSize> jpeg(byte[] head) {
+        return frame(head).flatMap(f -> {
+            Optional<ImageSize> stored = size(f.width(), f.height());
+            return f.orientation() >= 5 ? stored.map(ImageHeader::turned) : stored;
+        });
+    }
+
+    /** A JPEG's frame header as stored (width, height) and the EXIF orientation that applies to it. */
+    private record Frame(int width, int height, int orientation) {
+    }
+
     /**
      * Walks the segments from SOI, each a marker and a length that counts itself, noting the EXIF
-     * orientation, up to the first frame header (SOF). Its size lies beyond the head if the walk
-     * reaches the scan (SOS) or the end first.
+     * orientation, up to the first frame header (SOF). Empty if the walk reaches the scan (SOS) or the
+     * end first (the frame lies beyond the head), or meets a malformed segment or Exif block.
      */
-    private static Optional<ImageSize> jpeg(byte[] head) {
+    private static Optional<Frame> frame(byte[] head) {
         ByteBuffer jpeg = ByteBuffer.wrap(head);
         int orientation = 1;
         int at = 2;
@@ -123,12 +108,9 @@ public final class ImageHeader {
                 return Optional.empty();
             }
             if (isFrameHeader(marker)) {
-                if (length < 7) {
-                    return Optional.empty();
-                }
                 // the frame header opens with precision (1 byte), height, width
-                Optional<ImageSize> stored = size(u16(jpeg, segment + 3), u16(jpeg, segment + 1));
-                return orientation >= 5 ? stored.map(ImageHeader::turned) : stored;
+                return length < 7 ? Optional.empty()
+                        : Optional.of(new Frame(u16(jpeg, segment + 3), u16(jpeg, segment + 1), orientation));
             }
             if (marker == APP1 && end - segment >= EXIF.length && hasAt(head, segment, EXIF)) {
                 OptionalInt exif = exifOrientation(jpeg.slice(segment + EXIF.length, end - segment - EXIF.length));

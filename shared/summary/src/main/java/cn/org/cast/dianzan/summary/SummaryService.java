@@ -252,7 +252,7 @@ public class SummaryService {
         }
         ScanReading reading;
         try {
-            reading = ScanReader.read(bytes, scan.contentType());
+            reading = ScanReader.read(bytes, scan.contentType(), sheet.pages());
         } catch (IllegalArgumentException unreadable) {
             throw refuse(scan, Failure.FILE_REJECTED, "NOT_READABLE", "无法打开该扫描件，请重新扫描后上传", Map.of());
         }

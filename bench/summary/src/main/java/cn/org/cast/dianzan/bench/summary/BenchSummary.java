@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -56,14 +55,14 @@ public final class BenchSummary {
 
         Output render(SummarySheet summary, CaseSheet caseSheet) {
             return switch (this) {
-                case SUMMARY_PDF -> pdf(call(SummarySheetPdf.class, () -> SummarySheetPdf.render(summary)));
-                case SUMMARY_XLSX -> xlsx(call(SummarySheetXlsx.class, () -> SummarySheetXlsx.render(summary)));
+                case SUMMARY_PDF -> pdf(SummarySheetPdf.render(summary));
+                case SUMMARY_XLSX -> xlsx(SummarySheetXlsx.render(summary));
                 case SUMMARY_BOTH -> {
-                    Output pdf = pdf(call(SummarySheetPdf.class, () -> SummarySheetPdf.render(summary)));
-                    Output xlsx = xlsx(call(SummarySheetXlsx.class, () -> SummarySheetXlsx.render(summary)));
+                    Output pdf = pdf(SummarySheetPdf.render(summary));
+                    Output xlsx = xlsx(SummarySheetXlsx.render(summary));
                     yield new Output(pdf.bytes() + xlsx.bytes(), pdf.pages(), pdf.unprintable());
                 }
-                case CASE_PDF -> pdf(call(CaseSheetPdf.class, () -> CaseSheetPdf.render(caseSheet)));
+                case CASE_PDF -> pdf(CaseSheetPdf.render(caseSheet));
             };
         }
     }
@@ -72,12 +71,6 @@ public final class BenchSummary {
     private record Output(long bytes, int pages, List<String> unprintable) {
     }
 
-    /** A renderer that is still the stub of the print contract: nothing to measure yet. */
-    private static final class NotYetRendered extends RuntimeException {
-        NotYetRendered(String renderer, UnsupportedOperationException stub) {
-            super(renderer + ".render", stub);
-        }
-    }
 
     private record Options(int runs, int warmup) {
 
@@ -120,9 +113,8 @@ public final class BenchSummary {
         Options options = Options.parse(args);
         String loadBefore = loadAverage();
         Path work = Files.createTempDirectory("bench-summary");
-        int exit = 0;
         try {
-            // The summary sheet's first calls before the photos are made: with the stubs it stops here, at once.
+            // The summary sheet's first calls, before the photos are made.
             Map<Document, Double> firstMs = new EnumMap<>(Document.class);
             for (Document document : List.of(Document.SUMMARY_BOTH, Document.SUMMARY_PDF, Document.SUMMARY_XLSX)) {
                 firstMs.put(document, firstCallInFreshJvm(document, work));
@@ -210,9 +202,6 @@ public final class BenchSummary {
                         .append('\n');
             }
             System.out.println(md);
-        } catch (NotYetRendered stub) {
-            System.err.println(stubMessage(stub.getMessage()));
-            exit = 3;
         } finally {
             try (Stream<Path> files = Files.list(work)) {
                 for (Path file : files.toList()) {
@@ -221,16 +210,6 @@ public final class BenchSummary {
             }
             Files.delete(work);
         }
-        if (exit != 0) {
-            System.exit(exit);
-        }
-    }
-
-    private static String stubMessage(String renderer) {
-        return "bin/bench-summary: " + renderer + " is still the stub of the print contract in this checkout (it throws"
-                + " UnsupportedOperationException), so there is nothing to measure. The real renderers (SummarySheetPdf,"
-                + " SummarySheetXlsx, CaseSheetPdf in shared/summary's print package) land from the print branch; run"
-                + " this again once they are merged.";
     }
 
     /** In a child JVM: one first call of the document, its time printed for the parent (COLD nanos bytes pages). */
@@ -238,15 +217,10 @@ public final class BenchSummary {
         SummarySheet summary = Fixtures.summarySheet();
         CaseSheet caseSheet = document != Document.CASE_PDF ? null : Fixtures.caseSheet(
                 Files.readAllBytes(photos.resolve("landscape.jpg")), Files.readAllBytes(photos.resolve("portrait.jpg")));
-        try {
-            long start = System.nanoTime();
-            Output output = document.render(summary, caseSheet);
-            long nanos = System.nanoTime() - start;
-            System.out.println("COLD " + nanos + " " + output.bytes() + " " + output.pages());
-        } catch (NotYetRendered stub) {
-            System.out.println("STUB " + stub.getMessage());
-            System.exit(3);
-        }
+        long start = System.nanoTime();
+        Output output = document.render(summary, caseSheet);
+        long nanos = System.nanoTime() - start;
+        System.out.println("COLD " + nanos + " " + output.bytes() + " " + output.pages());
     }
 
     /** The first call of the document in a fresh JVM with this one's heap settings, in ms. */
@@ -268,10 +242,6 @@ public final class BenchSummary {
             throw new IllegalStateException("the first call of " + document + " took over " + COLD_TIMEOUT_SECONDS + " s");
         }
         for (String line : lines) {
-            if (line.startsWith("STUB ")) {
-                throw new NotYetRendered(line.substring("STUB ".length()).replaceFirst("\\.render$", ""),
-                        new UnsupportedOperationException());
-            }
             if (line.startsWith("COLD ")) {
                 return Long.parseLong(line.split(" ")[1]) / 1e6;
             }
@@ -285,19 +255,6 @@ public final class BenchSummary {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X")).toList();
     }
 
-    /** The renderer's answer; NotYetRendered if it is the stub (its render method itself throws UnsupportedOperationException). */
-    private static <T> T call(Class<?> renderer, Supplier<T> render) {
-        try {
-            return render.get();
-        } catch (UnsupportedOperationException e) {
-            StackTraceElement[] trace = e.getStackTrace();
-            if (trace.length > 0 && trace[0].getClassName().equals(renderer.getName())
-                    && trace[0].getMethodName().equals("render")) {
-                throw new NotYetRendered(renderer.getSimpleName(), e);
-            }
-            throw e;
-        }
-    }
 
     private static Output pdf(Rendered rendered) {
         if (rendered.pages() < 1 || !new String(rendered.bytes(), 0, Math.min(5, rendered.bytes().length),

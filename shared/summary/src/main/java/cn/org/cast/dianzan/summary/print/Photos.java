@@ -4,14 +4,7 @@ import cn.org.cast.dianzan.media.ImageHeader;
 import cn.org.cast.dianzan.summary.print.Layout.Align;
 import cn.org.cast.dianzan.summary.print.Layout.Style;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
@@ -97,20 +90,8 @@ final class Photos {
         out.setNonStrokingColor(0f);
     }
 
+    /** At most {@link #PNG_LONG_SIDE} pixels on its long side (the stored aspect ratio is kept). */
     private static BufferedImage decodePng(byte[] bytes) throws IOException {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int longSide = Math.max(reader.getWidth(0), reader.getHeight(0));
-                int step = Math.max(1, (int) Math.ceil((double) longSide / PNG_LONG_SIDE));
-                ImageReadParam param = reader.getDefaultReadParam();
-                param.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
-        }
+        return Images.decode(bytes, (width, height) -> (int) Math.ceil((double) Math.max(width, height) / PNG_LONG_SIDE));
     }
 }

@@ -5,18 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +119,53 @@ class ScanReaderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ScanReader.read(bytes.toByteArray(), "application/pdf"));
         assertTrue(e.getMessage().contains("password"), e.getMessage());
+    }
+
+    @Test
+    void onlyThePagesAskedForAreRead() throws IOException {
+        ScanReading reading = ScanReader.read(blankPdf(5), "application/pdf", 1);
+        assertEquals(5, reading.pages());
+        assertEquals(1, reading.marks().size());
+    }
+
+    @Test
+    void aPngDeclaringFortyThousandPixelsSquareIsRefusedBeforeItIsDecoded() {
+        // GIVEN a PNG whose header declares 40000 × 40000 pixels (1.6 gigapixels), with no pixel data
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScanReader.read(pngHeader(40_000, 40_000), "image/png"));
+        assertTrue(e.getMessage().contains("pixels"), e.getMessage());
+    }
+
+    @Test
+    void aPdfHoldingAnImageOfFortyThousandPixelsSquareIsRefusedBeforeItIsDecoded() throws IOException {
+        // GIVEN a one-page PDF drawing an image whose dictionary declares 40000 × 40000 grey pixels
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDImageXObject huge = new PDImageXObject(document, new ByteArrayInputStream(new byte[16]),
+                    COSName.FLATE_DECODE, 40_000, 40_000, 8, PDDeviceGray.INSTANCE);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(huge, 0, 0, 100, 100);
+            }
+            document.save(bytes);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScanReader.read(bytes.toByteArray(), "application/pdf"));
+        assertTrue(e.getMessage().contains("40000"), e.getMessage());
+    }
+
+    /** A PNG signature, an IHDR chunk (8-bit grey) with its CRC, and IEND: a header and nothing to decode. */
+    private static byte[] pngHeader(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width).putInt(height).put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4 + 12)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue())
+                .putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt(0xAE426082);
+        return png.array();
     }
 
     private static byte[] blankPdf(int pages) throws IOException {
