@@ -2,6 +2,7 @@ package cn.org.cast.dianzan.engines;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -12,7 +13,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** A running pair of engines (DynamoDB and S3), local or LocalStack, and clients for them. */
+/**
+ * Running engines, local or LocalStack, and clients for them: DynamoDB, S3, and GreenMail for mail
+ * (an SMTP server whichever kind the others are).
+ */
 public interface AwsEngines extends AutoCloseable {
 
     String REGION = "us-east-1";
@@ -23,6 +27,12 @@ public interface AwsEngines extends AutoCloseable {
 
     Credentials credentials();
 
+    GreenMailServer greenMail();
+
+    default int smtpPort() {
+        return greenMail().smtpPort();
+    }
+
     /** The settings a function needs to reach these engines, as Micronaut property names. */
     default Map<String, String> clientProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -31,6 +41,18 @@ public interface AwsEngines extends AutoCloseable {
         properties.put("dianzan.aws.s3-endpoint", s3Endpoint().toString());
         properties.put("dianzan.aws.access-key-id", credentials().accessKeyId());
         properties.put("dianzan.aws.secret-access-key", credentials().secretAccessKey());
+        properties.putAll(mailProperties());
+        return properties;
+    }
+
+    /** Mail through GreenMail's SMTP, unencrypted on the loopback interface and without a login. */
+    default Map<String, String> mailProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("dianzan.mail.transport", "smtp");
+        properties.put("dianzan.mail.smtp.host", "127.0.0.1");
+        properties.put("dianzan.mail.smtp.port", Integer.toString(smtpPort()));
+        properties.put("dianzan.mail.smtp.security", "none");
+        properties.put("dianzan.mail.from", "noreply@dianzan.local");
         return properties;
     }
 
@@ -49,6 +71,9 @@ public interface AwsEngines extends AutoCloseable {
         environment.put("AWS_SECRET_ACCESS_KEY", credentials().secretAccessKey());
         environment.put("DIANZAN_AWS_DYNAMODB_ENDPOINT", dynamoEndpoint().toString());
         environment.put("DIANZAN_AWS_S3_ENDPOINT", s3Endpoint().toString());
+        // After the template's own: mail from a function on these engines never leaves the machine.
+        mailProperties().forEach((name, value) -> environment.put(name.toUpperCase(Locale.ROOT).replace('.', '_')
+                .replace('-', '_'), value));
         return environment;
     }
 

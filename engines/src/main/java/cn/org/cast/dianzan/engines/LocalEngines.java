@@ -3,16 +3,31 @@ package cn.org.cast.dianzan.engines;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
-/** dynalite and S3Proxy as child processes: in memory for tests, on disk for the local system. */
+/**
+ * dynalite, S3Proxy and GreenMail as child processes: in memory for tests, on disk for the local
+ * system. GreenMail keeps mail in memory only, on disk too: received mail is gone after a restart.
+ */
 public final class LocalEngines implements AwsEngines {
+
+    /** A thread per engine start: the common pool has a single thread on a two-core machine. */
+    private static final Executor OWN_THREAD = start -> {
+        Thread thread = new Thread(start, "engine-start");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private final Dynalite dynalite;
     private final S3ProxyServer s3proxy;
+    private final GreenMailServer greenMail;
 
-    private LocalEngines(Dynalite dynalite, S3ProxyServer s3proxy) {
+    private LocalEngines(Dynalite dynalite, S3ProxyServer s3proxy, GreenMailServer greenMail) {
         this.dynalite = dynalite;
         this.s3proxy = s3proxy;
+        this.greenMail = greenMail;
     }
 
     /** In-memory engines on free ports, logs under {@code workDir}. */
@@ -21,8 +36,9 @@ public final class LocalEngines implements AwsEngines {
     }
 
     /**
-     * Engines that keep their data under {@code dataDir} ({@code dynamodb/} and {@code s3/}).
-     * Both start in parallel: S3Proxy's JVM takes about a second, dynalite a fraction of it.
+     * Engines that keep their data under {@code dataDir} ({@code dynamodb/} and {@code s3/}); GreenMail
+     * on free ports ({@link #smtpPort()}, {@link GreenMailServer#apiEndpoint()}). All three start in
+     * parallel: S3Proxy's and GreenMail's JVMs take about a second each, dynalite a fraction of it.
      */
     public static LocalEngines onDisk(Path dataDir, List<String> corsOrigins, int dynamoPort, int s3Port) {
         return start(dataDir, dataDir.resolve("logs"), corsOrigins, dynamoPort, s3Port);
@@ -30,20 +46,25 @@ public final class LocalEngines implements AwsEngines {
 
     private static LocalEngines start(Path dataDir, Path workDir, List<String> corsOrigins, int dynamoPort, int s3Port) {
         Path home = ProjectHome.locate();
-        java.util.concurrent.CompletableFuture<S3ProxyServer> s3 = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        CompletableFuture<S3ProxyServer> s3 = CompletableFuture.supplyAsync(() ->
                 S3ProxyServer.start(home, s3Port, dataDir == null ? null : dataDir.resolve("s3"), corsOrigins,
-                        Credentials.LOCAL, workDir));
+                        Credentials.LOCAL, workDir), OWN_THREAD);
+        CompletableFuture<GreenMailServer> mail = CompletableFuture.supplyAsync(() ->
+                GreenMailServer.start(home, ChildProcess.freePort(), ChildProcess.freePort(), workDir), OWN_THREAD);
         Dynalite dynalite;
         try {
             dynalite = Dynalite.start(home, dynamoPort, dataDir == null ? null : dataDir.resolve("dynamodb"), workDir);
         } catch (RuntimeException e) {
             s3.thenAccept(S3ProxyServer::close);
+            mail.thenAccept(GreenMailServer::close);
             throw e;
         }
         try {
-            return new LocalEngines(dynalite, s3.join());
-        } catch (java.util.concurrent.CompletionException e) {
+            return new LocalEngines(dynalite, s3.join(), mail.join());
+        } catch (CompletionException e) {
             dynalite.close();
+            s3.thenAccept(S3ProxyServer::close);
+            mail.thenAccept(GreenMailServer::close);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
@@ -68,8 +89,14 @@ public final class LocalEngines implements AwsEngines {
     }
 
     @Override
+    public GreenMailServer greenMail() {
+        return greenMail;
+    }
+
+    @Override
     public void close() {
         dynalite.close();
         s3proxy.close();
+        greenMail.close();
     }
 }

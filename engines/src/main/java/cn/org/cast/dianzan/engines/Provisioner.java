@@ -49,6 +49,8 @@ public final class Provisioner {
         }
         Map<String, String> properties = new LinkedHashMap<>(engines.clientProperties());
         properties.putAll(functionProperties(template, physical));
+        // Over any DIANZAN_MAIL_* the template gives: mail sent on the engines never leaves the machine.
+        properties.putAll(engines.mailProperties());
         return new Provisioned(properties, physical);
     }
 
