@@ -59,12 +59,17 @@ public interface AwsEngines extends AutoCloseable {
     /**
      * The environment variables Lambda would give {@code function} on these engines: the template's,
      * references resolved to {@code physicalNames}, a region, and these engines' endpoints and
-     * credentials, which the functions read as Lambda's.
+     * credentials, which the functions read as Lambda's. A variable whose value is known only when deployed
+     * (a template parameter, {@code Fn::If}, {@code Fn::Sub}, {@code Fn::GetAtt}) is left out: whoever starts
+     * the function gives its local value.
      */
     default Map<String, String> lambdaEnvironment(SamTemplate.Function function, Map<String, String> physicalNames) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (SamTemplate.EnvVar var : function.environment()) {
-            environment.put(var.name(), var.ref() != null ? physicalNames.get(var.ref()) : var.literal());
+            String value = var.ref() != null ? physicalNames.get(var.ref()) : var.literal();
+            if (value != null) {
+                environment.put(var.name(), value);
+            }
         }
         environment.put("AWS_REGION", "cn-north-1");
         environment.put("AWS_ACCESS_KEY_ID", credentials().accessKeyId());

@@ -54,7 +54,12 @@ public final class Provisioner {
         return new Provisioned(properties, physical);
     }
 
-    /** Each DIANZAN_* variable of the template as a Micronaut property, references resolved. */
+    /**
+     * Each DIANZAN_* variable of the template as a Micronaut property, references to the provisioned tables and
+     * buckets resolved. A variable whose value is known only when deployed (a template parameter such as
+     * {@code MailFrom}, {@code Fn::If} on the partition, {@code Fn::Sub}, {@code Fn::GetAtt} of the signing key)
+     * is left out: the local runner sets {@code dianzan.tokens.*} and {@code dianzan.mail.*} itself.
+     */
     static Map<String, String> functionProperties(SamTemplate template, Map<String, String> physical) {
         Map<String, String> properties = new LinkedHashMap<>();
         for (SamTemplate.Function function : template.functions()) {

@@ -35,7 +35,11 @@ public final class SamTemplate {
         }
     }
 
-    /** An environment variable: a literal value, or a reference to another resource of the template. */
+    /**
+     * An environment variable: a literal value, or a {@code Ref} to a resource or parameter of the template;
+     * both null for any other intrinsic ({@code Fn::If}, {@code Fn::Sub}, {@code Fn::GetAtt}), whose value is
+     * known only when deployed.
+     */
     public record EnvVar(String name, String literal, String ref) {
     }
 

@@ -12,21 +12,26 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * The whole cloud system: tables, media storage, identity, the HTTP API, and the functions (SnapStart
- * behind a "live" alias) with their routes and schedules. template.yaml describes the same; a test holds
- * the two together.
+ * The whole cloud system: tables, media storage, identity (the token signing keys and the JWT authorizer), mail,
+ * the HTTP API on its custom domain, and the functions (SnapStart behind a "live" alias) with their routes and
+ * schedules, for one partition (global or China). template.yaml describes the same; a test holds the two
+ * together.
  */
 public class DianzanStack extends Stack {
 
     public static final String CAMPAIGN_ID = "2026";
 
-    public DianzanStack(Construct scope, String id, StackProps props, FunctionCode code, String webOrigin) {
+    private final StackSettings settings;
+
+    public DianzanStack(Construct scope, String id, StackProps props, FunctionCode code, StackSettings settings) {
         super(scope, id, props);
+        this.settings = settings;
 
         DataStores data = new DataStores(this, "DataStores");
-        MediaStorage media = new MediaStorage(this, "MediaStorage", webOrigin);
-        Identity identity = new Identity(this, "Identity");
-        Api api = new Api(this, "Api", identity, webOrigin);
+        MediaStorage media = new MediaStorage(this, "MediaStorage", settings.webOrigin());
+        Identity identity = new Identity(this, "Identity", settings.tokenIssuer());
+        Mail mail = new Mail(this, "Mail", settings);
+        Api api = new Api(this, "Api", identity, settings.webOrigin(), settings.apiDomainName());
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("DIANZAN_TABLES_MAIN", data.tableName(StoredTable.MAIN));
@@ -35,15 +40,39 @@ public class DianzanStack extends Stack {
         environment.put("DIANZAN_CAMPAIGN_ID", CAMPAIGN_ID);
 
         for (FunctionSpec spec : FunctionSpec.ALL) {
-            LiveFunction function = new LiveFunction(this, spec, code.of(spec), environment, data, media);
+            Map<String, String> functionEnvironment = new LinkedHashMap<>(environment);
+            if (spec.capabilities().contains(FunctionSpec.Capability.SIGNS_TOKENS)) {
+                functionEnvironment.putAll(identity.signerEnvironment());
+            }
+            if (spec.capabilities().contains(FunctionSpec.Capability.SENDS_MAIL)) {
+                functionEnvironment.putAll(mail.environment());
+            }
+            LiveFunction function = new LiveFunction(this, spec, code.of(spec), functionEnvironment, data, media);
+            if (spec.capabilities().contains(FunctionSpec.Capability.SIGNS_TOKENS)) {
+                identity.allowSigning(function.role());
+            }
+            if (spec.capabilities().contains(FunctionSpec.Capability.SENDS_MAIL)) {
+                mail.allowSending(function.role());
+            }
             api.route(spec, function.live());
             spec.schedule().ifPresent(schedule ->
                     new FunctionSchedule(this, spec.id() + "Schedule", schedule, function.live()));
         }
 
         CfnOutput.Builder.create(this, "ApiUrl").value(api.endpoint()).build();
-        CfnOutput.Builder.create(this, "UserPoolId").value(identity.userPoolId()).build();
-        CfnOutput.Builder.create(this, "UserPoolClientId").value(identity.clientId()).build();
+        CfnOutput.Builder.create(this, "ApiDomainUrl").value(settings.tokenIssuer() + "/").build();
+        CfnOutput.Builder.create(this, "ApiDomainTarget")
+                .description("The custom domain's DNS record points here (CNAME).")
+                .value(api.domainTarget()).build();
+        CfnOutput.Builder.create(this, "SigningKeyArn")
+                .description("The key now signing access tokens; after a slot switch, the previous one goes into "
+                        + "PreviousSigningKeyId.")
+                .value(identity.currentKeyArn()).build();
+    }
+
+    /** What this stack was built for. */
+    public StackSettings settings() {
+        return settings;
     }
 
     /** CDK's own scheme, with the {@link KeepsStackLevelIds} groupings left out of the path. */

@@ -17,13 +17,16 @@ import static cn.org.cast.dianzan.infra.TableGrant.Action.UPDATE_ITEM;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * One Lambda function of the system: its module, handler, what invokes it (HTTP routes or a schedule) and
- * the DynamoDB and S3 actions it may call. template.yaml says the same.
+ * One Lambda function of the system: its module, handler, what invokes it (HTTP routes or a schedule), the
+ * DynamoDB and S3 actions it may call, and what else it uses (the token signing key, mail). template.yaml
+ * says the same.
  */
 public record FunctionSpec(String id, String module, String handler, String description, List<RouteSpec> routes,
-                           Optional<ScheduleSpec> schedule, List<TableGrant> grants, List<ObjectGrant> objectGrants) {
+                           Optional<ScheduleSpec> schedule, List<TableGrant> grants, List<ObjectGrant> objectGrants,
+                           Set<Capability> capabilities) {
 
     /** An HTTP API route; {@code open} routes take no token. */
     public record RouteSpec(String method, String path, boolean open) {
@@ -31,6 +34,17 @@ public record FunctionSpec(String id, String module, String handler, String desc
 
     /** An EventBridge schedule: retried a few times, then kept in a dead-letter queue. */
     public record ScheduleSpec(String expression, int maximumRetryAttempts, Duration maximumEventAge) {
+    }
+
+    /** What a function uses beyond tables and objects; each brings its environment variables and permissions. */
+    public enum Capability {
+        /**
+         * Signs access tokens with the KMS signing key (kms:Sign, kms:GetPublicKey, granted by the key's own policy)
+         * and publishes the JWKS: DIANZAN_TOKENS_*.
+         */
+        SIGNS_TOKENS,
+        /** Sends mail: SES in the global regions, an SMTP provider in the China regions: DIANZAN_MAIL_*. */
+        SENDS_MAIL
     }
 
     public static final List<FunctionSpec> ALL = List.of(
@@ -43,7 +57,8 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     // read through gsi1 before a quota is lowered; AuditLog: append.
                     List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM), TableGrant.queryIndex(MAIN, "gsi1"),
                             TableGrant.on(AUDIT, PUT_ITEM)),
-                    List.of()),
+                    List.of(),
+                    Set.of()),
             new FunctionSpec("CodeBindingFunction", "code-binding",
                     "cn.org.cast.dianzan.functions.codebinding.CodeBindingHandler",
                     "Recommendation codes - admins issue, revoke and reissue; units bind; implementers join.",
@@ -64,7 +79,8 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     // the codes of a campaign are listed through gsi1.
                     List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM, DELETE_ITEM, QUERY),
                             TableGrant.queryIndex(MAIN, "gsi1"), TableGrant.on(AUDIT, PUT_ITEM)),
-                    List.of()),
+                    List.of(),
+                    Set.of()),
             new FunctionSpec("CaseSaveFunction", "case-save",
                     "cn.org.cast.dianzan.functions.casesave.CaseSaveHandler",
                     "The case form - create (idempotent), edit (If-Match), delete, submit; the 2025 list.",
@@ -85,7 +101,8 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, DELETE_ITEM, BATCH_WRITE_ITEM),
                             TableGrant.queryIndex(MAIN, "gsi1"), TableGrant.queryIndex(MAIN, "gsi2"),
                             TableGrant.on(AUDIT, PUT_ITEM)),
-                    List.of()),
+                    List.of(),
+                    Set.of()),
             new FunctionSpec("MediaUploadFunction", "media-upload",
                     "cn.org.cast.dianzan.functions.media.MediaUploadHandler",
                     "Case files - signs uploads straight to S3, verifies what arrived (size, type, orientation),"
@@ -103,7 +120,8 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM, DELETE_ITEM),
                             TableGrant.on(AUDIT, PUT_ITEM)),
                     List.of(ObjectGrant.inMediaBucket(List.of(MediaStorage.PENDING_PREFIX, "media/"), PUT_OBJECT, GET_OBJECT,
-                            DELETE_OBJECT, ABORT_MULTIPART_UPLOAD, LIST_MULTIPART_UPLOAD_PARTS))),
+                            DELETE_OBJECT, ABORT_MULTIPART_UPLOAD, LIST_MULTIPART_UPLOAD_PARTS)),
+                    Set.of()),
             new FunctionSpec("QuotaFunction", "quota",
                     "cn.org.cast.dianzan.functions.quota.QuotaHandler",
                     "Review and recommendation within quota - approve, return, reject; recommend, withdraw and swap"
@@ -123,7 +141,8 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     // and read a case's history.
                     List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM), TableGrant.queryIndex(MAIN, "gsi1"),
                             TableGrant.on(AUDIT, PUT_ITEM, QUERY)),
-                    List.of()),
+                    List.of(),
+                    Set.of()),
             new FunctionSpec("SummaryFunction", "summary",
                     "cn.org.cast.dianzan.functions.summary.SummaryHandler",
                     "The printed sheets - case sheet, the unit's summary sheet (PDF, XLSX) with its verification and"
@@ -145,7 +164,8 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     List.of(ObjectGrant.inMediaBucket(List.of("media/"), GET_OBJECT),
                             ObjectGrant.inMediaBucket(List.of("sheets/", "summaries/"), PUT_OBJECT, GET_OBJECT),
                             ObjectGrant.inMediaBucket(List.of(MediaStorage.PENDING_PREFIX), PUT_OBJECT, GET_OBJECT,
-                                    DELETE_OBJECT))),
+                                    DELETE_OBJECT)),
+                    Set.of()),
             new FunctionSpec("DeadlineJobFunction", "deadline-job",
                     "cn.org.cast.dianzan.functions.deadline.DeadlineJobHandler",
                     "The deadline job - records the campaign's closing once the deadline (China time) has passed;"
@@ -160,12 +180,50 @@ public record FunctionSpec(String id, String module, String handler, String desc
                     List.of(ObjectGrant.inMediaBucket(List.of(MediaStorage.PENDING_PREFIX), DELETE_OBJECT,
                                     ABORT_MULTIPART_UPLOAD),
                             // Objects of replaced or removed files that a crash left behind.
-                            ObjectGrant.inMediaBucket(List.of("media/"), DELETE_OBJECT))));
+                            ObjectGrant.inMediaBucket(List.of("media/"), DELETE_OBJECT)),
+                    Set.of()),
+            new FunctionSpec("AccountsFunction", "accounts",
+                    "cn.org.cast.dianzan.functions.accounts.AccountsHandler",
+                    "Accounts - registration and e-mail verification, sign-in with access tokens signed in KMS (RS256)"
+                            + " and refresh tokens, passwords, a unit's members, admins; the OIDC discovery and JWKS the"
+                            + " JWT authorizer reads.",
+                    List.of(
+                            new RouteSpec("POST", "/accounts/register", true),
+                            new RouteSpec("POST", "/accounts/verify", true),
+                            new RouteSpec("POST", "/accounts/verify/resend", true),
+                            new RouteSpec("POST", "/auth/sign-in", true),
+                            new RouteSpec("POST", "/auth/refresh", true),
+                            new RouteSpec("POST", "/auth/sign-out", true),
+                            new RouteSpec("POST", "/auth/password/forgot", true),
+                            new RouteSpec("POST", "/auth/password/reset", true),
+                            new RouteSpec("POST", "/invitations/accept", true),
+                            new RouteSpec("GET", "/.well-known/openid-configuration", true),
+                            new RouteSpec("GET", "/.well-known/jwks.json", true),
+                            new RouteSpec("GET", "/accounts/me", false),
+                            new RouteSpec("POST", "/auth/sign-out-everywhere", false),
+                            new RouteSpec("POST", "/accounts/me/password", false),
+                            new RouteSpec("GET", "/accounts/me/members", false),
+                            new RouteSpec("POST", "/accounts/me/members", false),
+                            new RouteSpec("DELETE", "/accounts/me/members/{personId}", false),
+                            new RouteSpec("POST", "/accounts/me/contact", false),
+                            // Admin routes: the token is checked here, the admin group by the function.
+                            new RouteSpec("POST", "/admin/admins", false),
+                            new RouteSpec("POST", "/admin/accounts/lookup", false),
+                            new RouteSpec("POST", "/admin/accounts/{accountId}/members", false)),
+                    Optional.empty(),
+                    // Accounts, people, sessions, invitations and verification codes: conditional writes, deletes
+                    // (a member removed, a session ended) and an account's items queried on the table; look-ups by
+                    // e-mail and by unit through gsi1; AuditLog: append.
+                    List.of(TableGrant.on(MAIN, GET_ITEM, PUT_ITEM, UPDATE_ITEM, DELETE_ITEM, QUERY),
+                            TableGrant.queryIndex(MAIN, "gsi1"), TableGrant.on(AUDIT, PUT_ITEM)),
+                    List.of(),
+                    Set.of(Capability.SIGNS_TOKENS, Capability.SENDS_MAIL)));
 
     public FunctionSpec {
         routes = List.copyOf(routes);
         grants = List.copyOf(grants);
         objectGrants = List.copyOf(objectGrants);
+        capabilities = Set.copyOf(capabilities);
     }
 
     public String jarPath() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
@@ -16,7 +17,6 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * One function of the system: Java 21 with SnapStart, its own log group, only the DynamoDB and S3 actions
@@ -77,7 +77,7 @@ final class LiveFunction extends Construct implements KeepsStackLevelIds {
     }
 
     /** The function's execution role, which holds its grants. */
-    IConstruct role() {
+    IRole role() {
         return function.getRole();
     }
 }

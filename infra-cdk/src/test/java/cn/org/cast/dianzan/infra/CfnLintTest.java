@@ -19,15 +19,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * cfn-lint over template.yaml and over the synthesized stack, for a global region and both China regions
- * (one code path deploys to all three). Every finding fails the test, informational ones included, unless
- * it is accepted below with its reason. Skipped where cfn-lint is not installed.
+ * cfn-lint over template.yaml, for a global region and both China regions (one template deploys to all three),
+ * and over each synthesized stack, for the regions of its partition. Every finding fails the test,
+ * informational ones included, unless it is accepted below with its reason: a resource type or property the
+ * China regions lack fails the China stack and template.yaml. Skipped where cfn-lint is not installed.
  */
 class CfnLintTest {
 
-    private static final List<String> REGIONS = List.of("us-east-1", "cn-north-1", "cn-northwest-1");
+    private static final List<String> GLOBAL_REGIONS = List.of("us-east-1");
+    private static final List<String> CHINA_REGIONS = List.of("cn-north-1", "cn-northwest-1");
 
     private record Finding(String rule, String level, String message, String where) {
     }
@@ -43,9 +47,6 @@ class CfnLintTest {
             new Accepted("E2530", Pattern.compile("not supported in \\['cn-north-1', 'cn-northwest-1'\\]$"),
                     "cfn-lint's SnapStart region list predates Java SnapStart in the China regions, which the AWS "
                             + "China documentation lists; the rule's runtime check still applies"),
-            new Accepted("E3006", Pattern.compile("^Resource type 'AWS::Cognito::UserPool\\w*' does not exist in 'cn-"),
-                    "A known gap: Cognito user pools do not exist in the China regions, and which identity the "
-                            + "China deployment uses is still open; any other resource missing there still fails"),
             new Accepted("W3005", Pattern.compile("ServiceRole[0-9A-F]{8}' dependency already enforced by a 'GetAtt' "
                     + "at 'Resources/\\w+/Properties/Role'$"),
                     "CDK's Function puts its role in DependsOn beside the Role GetAtt; redundant and harmless"));
@@ -73,12 +74,34 @@ class CfnLintTest {
 
     @Test
     void templateYamlHasNoFindings() throws Exception {
-        assertEquals(List.of(), unaccepted(lint(ProjectHome.templateFile())));
+        assertEquals(List.of(), unaccepted(lint(ProjectHome.templateFile(), allRegions())));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Partition.class)
+    void theSynthesizedStackHasNoFindingsInTheRegionsOfItsPartition(Partition partition) throws Exception {
+        assertEquals(List.of(), unaccepted(lint(SynthesizedStack.templateFile(partition),
+                partition == Partition.CHINA ? CHINA_REGIONS : GLOBAL_REGIONS)));
     }
 
     @Test
-    void theSynthesizedStackHasNoFindings() throws Exception {
-        assertEquals(List.of(), unaccepted(lint(SynthesizedStack.templateFile())));
+    void aResourceTheChinaRegionsLackIsReported() throws Exception {
+        String original = Files.readString(ProjectHome.templateFile(), StandardCharsets.UTF_8);
+        String pool = "\n  CognitoUserPool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n"
+                + "      UsernameAttributes: [email]\n";
+        Path broken = dir.resolve("template.yaml");
+        Files.writeString(broken, original.replace("\nOutputs:\n", pool + "\nOutputs:\n"), StandardCharsets.UTF_8);
+
+        List<Finding> findings = unaccepted(lint(broken, CHINA_REGIONS));
+
+        assertTrue(findings.stream().anyMatch(f -> f.rule().equals("E3006") && f.message().contains("cn-north-1")),
+                findings.toString());
+    }
+
+    private static List<String> allRegions() {
+        List<String> regions = new ArrayList<>(GLOBAL_REGIONS);
+        regions.addAll(CHINA_REGIONS);
+        return regions;
     }
 
     @Test
@@ -88,7 +111,7 @@ class CfnLintTest {
         Path broken = dir.resolve("template.yaml");
         Files.writeString(broken, original.replace("MemorySize: 1024", "MemorySize: 99999"), StandardCharsets.UTF_8);
 
-        List<Finding> findings = unaccepted(lint(broken));
+        List<Finding> findings = unaccepted(lint(broken, allRegions()));
 
         assertTrue(findings.stream().anyMatch(f -> f.level().equals("Error") && f.message().contains("99999")),
                 findings.toString());
@@ -98,10 +121,10 @@ class CfnLintTest {
         return findings.stream().filter(f -> ACCEPTED.stream().noneMatch(a -> a.covers(f))).toList();
     }
 
-    private List<Finding> lint(Path template) throws IOException, InterruptedException {
+    private List<Finding> lint(Path template, List<String> regions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "json", "--include-checks", "I",
                 "--regions"));
-        command.addAll(REGIONS);
+        command.addAll(regions);
         command.addAll(List.of("--", template.toString()));
         Path errors = Files.createTempFile(dir, "cfn-lint", ".err");
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();

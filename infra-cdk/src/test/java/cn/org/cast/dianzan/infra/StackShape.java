@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -22,17 +24,21 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * What template.yaml and the CDK stack must agree on: the functions (by handler) with their runtime,
- * memory, timeout, environment variable names, routes, schedules and IAM permissions, the tables with
- * their keys and GSIs, and the buckets with their lifecycle and CORS rules.
+ * What template.yaml and the CDK stack must agree on, for one partition: the functions (by handler) with their
+ * runtime, memory, timeout, environment variables, routes, schedules and IAM permissions, the tables with their
+ * keys and GSIs, the buckets with their lifecycle and CORS rules, and who may call the API (the JWT authorizer,
+ * the custom domain, the signing keys and their policies, secrets). Both templates are read as deployed with
+ * their parameters' defaults in a region of that partition ({@link TemplateResolver}): template.yaml's
+ * conditions choose its branch for the partition, as cdk.json's context (the same values) chooses the stack.
  */
 record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, TableShape> tables,
-                  SortedMap<String, BucketShape> buckets) {
+                  SortedMap<String, BucketShape> buckets, SortedSet<String> access) {
 
     /**
-     * Schedules read "expression retries=N maxEventAge=Ns deadLetters=yes"; permissions read
-     * "Effect action resource", the resource named by logical id ("MainTable.Arn/index/gsi1",
-     * "arn:AWS::Partition:s3:::MediaBucket/pending/*").
+     * Environment variables read "NAME=value", a reference named by logical id ("DIANZAN_TABLES_MAIN=MainTable",
+     * "DIANZAN_TOKENS_KMS_KEY_ID=TokenSigningKeyA.Arn"); schedules read "expression retries=N maxEventAge=Ns
+     * deadLetters=yes"; permissions read "Effect action resource", the resource named by logical id
+     * ("MainTable.Arn/index/gsi1", "arn:AWS::Partition:s3:::MediaBucket/pending/*").
      */
     record FunctionShape(String runtime, int memorySize, int timeout, SortedSet<String> environment,
                          SortedSet<String> routes, SortedSet<String> schedules, SortedSet<String> permissions) {
@@ -52,23 +58,33 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * template.yaml as the local runner reads it ({@link SamTemplate}), plus what only a deployment uses
-     * (schedules and policies), read from the YAML itself.
+     * template.yaml as the local runner reads it ({@link SamTemplate}: functions and routes), plus what only a
+     * deployment uses (environment values, schedules, policies, identity), read from the YAML itself as
+     * deployed in {@code partition} with the parameters' defaults.
      */
-    static StackShape of(Path templateYaml) {
+    static StackShape of(Path templateYaml, Partition partition) {
+        return of(templateYaml, partition, Map.of());
+    }
+
+    static StackShape of(Path templateYaml, Partition partition, Map<String, String> parameterValues) {
         SamTemplate sam = SamTemplate.load(templateYaml);
         JsonNode root;
         try {
-            root = YAML.readTree(templateYaml.toFile());
+            root = TemplateResolver.resolve(YAML.readTree(templateYaml.toFile()), partition, parameterValues);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         JsonNode resources = root.path("Resources");
+        JsonNode globalVariables = root.path("Globals").path("Function").path("Environment").path("Variables");
         SortedMap<String, FunctionShape> functions = new TreeMap<>();
+        Map<String, String> handlerByRole = new HashMap<>();
         for (SamTemplate.Function f : sam.functions()) {
+            // SAM names the role it makes for a function <function>Role.
+            handlerByRole.put(f.logicalId() + "Role", f.handler());
             SortedSet<String> environment = new TreeSet<>();
-            f.environment().stream().map(SamTemplate.EnvVar::name).filter(n -> n.startsWith("DIANZAN_"))
-                    .forEach(environment::add);
+            environment(globalVariables, environment);
+            environment(resources.path(f.logicalId()).path("Properties").path("Environment").path("Variables"),
+                    environment);
             SortedSet<String> routes = new TreeSet<>();
             f.routes().forEach(r -> routes.add(r.routeKey() + (r.authorized() ? " JWT" : " NONE")));
             JsonNode properties = resources.path(f.logicalId()).path("Properties");
@@ -100,17 +116,36 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
                     .map(k -> k.attribute() + ":" + k.keyType()).sorted().toList() + " " + i.projection()));
             tables.put(t.logicalId(), new TableShape(keys, new TreeMap<>(t.attributeTypes()), indexes));
         }
-        Map<String, JsonNode> parameterDefaults = new HashMap<>();
-        root.path("Parameters").fields().forEachRemaining(p -> parameterDefaults.put(p.getKey(), p.getValue().path("Default")));
         SortedMap<String, BucketShape> buckets = new TreeMap<>();
         for (SamTemplate.Bucket b : sam.buckets()) {
-            buckets.put(b.logicalId(), bucket(resources.path(b.logicalId()).path("Properties"), parameterDefaults));
+            buckets.put(b.logicalId(), bucket(resources.path(b.logicalId()).path("Properties")));
         }
-        return new StackShape(functions, tables, buckets);
+        SortedSet<String> access = new TreeSet<>();
+        resources.fields().forEachRemaining(e -> {
+            JsonNode p = e.getValue().path("Properties");
+            if ("AWS::Serverless::HttpApi".equals(e.getValue().path("Type").asText())) {
+                String defaultAuthorizer = p.path("Auth").path("DefaultAuthorizer").asText();
+                p.path("Auth").path("Authorizers").fields().forEachRemaining(a -> access.add(authorizer(a.getKey(),
+                        a.getValue().path("IdentitySource"), a.getValue().path("JwtConfiguration").path("issuer"),
+                        a.getValue().path("JwtConfiguration").path("audience"), a.getKey().equals(defaultAuthorizer))));
+                JsonNode domain = p.path("Domain");
+                if (!domain.isMissingNode()) {
+                    access.add(domain(domain.path("DomainName"), domain.path("EndpointConfiguration"),
+                            domain.path("SecurityPolicy"), domain.path("CertificateArn"), true));
+                }
+            }
+        });
+        identity(resources, handlerByRole, access);
+        return new StackShape(functions, tables, buckets, access);
     }
 
-    /** The same shape read from a synthesized CloudFormation template. */
-    static StackShape ofSynthesized(JsonNode template) {
+    /** The same shape read from a synthesized CloudFormation template, deployed in {@code partition}. */
+    static StackShape ofSynthesized(JsonNode synthesized, Partition partition) {
+        return ofSynthesized(synthesized, partition, Map.of());
+    }
+
+    static StackShape ofSynthesized(JsonNode synthesized, Partition partition, Map<String, String> parameterValues) {
+        JsonNode template = TemplateResolver.resolve(synthesized, partition, parameterValues);
         JsonNode resources = template.path("Resources");
         Map<String, SortedSet<String>> routesByFunction = new HashMap<>();
         Map<String, SortedSet<String>> schedulesByFunction = new HashMap<>();
@@ -142,7 +177,7 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
             switch (r.path("Type").asText()) {
                 case "AWS::Lambda::Function" -> {
                     SortedSet<String> environment = new TreeSet<>();
-                    p.path("Environment").path("Variables").fieldNames().forEachRemaining(environment::add);
+                    environment(p.path("Environment").path("Variables"), environment);
                     functions.put(p.path("Handler").asText(), new FunctionShape(p.path("Runtime").asText(),
                             p.path("MemorySize").asInt(), p.path("Timeout").asInt(), environment,
                             routesByFunction.getOrDefault(e.getKey(), new TreeSet<>()),
@@ -166,38 +201,139 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
                     });
                     tables.put(withoutCdkHash(e.getKey()), new TableShape(keys, types, indexes));
                 }
-                case "AWS::S3::Bucket" -> buckets.put(withoutCdkHash(e.getKey()), bucket(p, Map.of()));
+                case "AWS::S3::Bucket" -> buckets.put(withoutCdkHash(e.getKey()), bucket(p));
                 default -> { }
             }
         });
-        return new StackShape(functions, tables, buckets);
+        Map<String, String> handlerByRole = new HashMap<>();
+        resources.fields().forEachRemaining(e -> {
+            if ("AWS::Lambda::Function".equals(e.getValue().path("Type").asText())) {
+                JsonNode p = e.getValue().path("Properties");
+                handlerByRole.put(p.path("Role").path("Fn::GetAtt").path(0).asText(), p.path("Handler").asText());
+            }
+        });
+        SortedSet<String> access = new TreeSet<>();
+        Set<String> authorizersOfJwtRoutes = new HashSet<>();
+        resources.forEach(r -> {
+            if ("AWS::ApiGatewayV2::Route".equals(r.path("Type").asText())
+                    && "JWT".equals(r.path("Properties").path("AuthorizationType").asText())) {
+                authorizersOfJwtRoutes.add(firstRef(r.path("Properties").path("AuthorizerId")));
+            }
+        });
+        Set<String> mappedDomains = new HashSet<>();
+        resources.forEach(r -> {
+            if ("AWS::ApiGatewayV2::ApiMapping".equals(r.path("Type").asText())) {
+                mappedDomains.add(firstRef(r.path("Properties").path("DomainName")));
+            }
+        });
+        resources.fields().forEachRemaining(e -> {
+            JsonNode p = e.getValue().path("Properties");
+            switch (e.getValue().path("Type").asText()) {
+                case "AWS::ApiGatewayV2::Authorizer" -> access.add(authorizer(p.path("Name").asText(),
+                        p.path("IdentitySource"), p.path("JwtConfiguration").path("Issuer"),
+                        p.path("JwtConfiguration").path("Audience"),
+                        authorizersOfJwtRoutes.equals(Set.of(e.getKey()))));
+                case "AWS::ApiGatewayV2::DomainName" -> {
+                    JsonNode configuration = p.path("DomainNameConfigurations").path(0);
+                    access.add(domain(p.path("DomainName"), configuration.path("EndpointType"),
+                            configuration.path("SecurityPolicy"), configuration.path("CertificateArn"),
+                            mappedDomains.contains(e.getKey())));
+                }
+                default -> { }
+            }
+        });
+        identity(resources, handlerByRole, access);
+        return new StackShape(functions, tables, buckets, access);
     }
 
-    private static BucketShape bucket(JsonNode properties, Map<String, JsonNode> parameterDefaults) {
+    /** Each variable "NAME=value" (a reference by logical id); only the system's own DIANZAN_* variables. */
+    private static void environment(JsonNode variables, SortedSet<String> environment) {
+        variables.fields().forEachRemaining(v -> {
+            if (v.getKey().startsWith("DIANZAN_")) {
+                // a function's own value replaces a global one, as SAM merges them
+                environment.removeIf(e -> e.startsWith(v.getKey() + "="));
+                environment.add(v.getKey() + "=" + resourceName(v.getValue()));
+            }
+        });
+    }
+
+    private static String authorizer(String name, JsonNode identitySource, JsonNode issuer, JsonNode audience,
+                                     boolean isDefault) {
+        List<String> sources = new ArrayList<>();
+        eachOf(identitySource, source -> sources.add(source.asText()));
+        List<String> audiences = new ArrayList<>();
+        eachOf(audience, a -> audiences.add(resourceName(a)));
+        return "authorizer " + name + " source=" + sources + " issuer=" + resourceName(issuer) + " audience="
+                + audiences.stream().sorted().toList() + (isDefault ? " default" : " not-default");
+    }
+
+    private static String domain(JsonNode name, JsonNode endpointType, JsonNode securityPolicy, JsonNode certificate,
+                                 boolean mapped) {
+        return "domain " + resourceName(name) + " " + endpointType.asText() + " " + securityPolicy.asText()
+                + " certificate=" + resourceName(certificate) + (mapped ? " mapped" : " not-mapped");
+    }
+
+    /**
+     * KMS keys (spec, usage, deletion window, what is kept, and each key policy statement with its principal: a
+     * function's role named by the function's handler), aliases and secrets.
+     */
+    private static void identity(JsonNode resources, Map<String, String> handlerByRole, SortedSet<String> access) {
+        resources.fields().forEachRemaining(e -> {
+            JsonNode r = e.getValue();
+            JsonNode p = r.path("Properties");
+            String id = withoutCdkHash(e.getKey());
+            switch (r.path("Type").asText()) {
+                case "AWS::KMS::Key" -> {
+                    access.add("key " + id + " " + p.path("KeySpec").asText() + " " + p.path("KeyUsage").asText()
+                            + " pendingWindowInDays=" + p.path("PendingWindowInDays").asText() + " deletion="
+                            + r.path("DeletionPolicy").asText() + " replacement=" + r.path("UpdateReplacePolicy").asText());
+                    p.path("KeyPolicy").path("Statement").forEach(statement -> {
+                        List<String> actions = new ArrayList<>();
+                        eachOf(statement.path("Action"), action -> actions.add(action.asText()));
+                        List<String> principals = new ArrayList<>();
+                        eachOf(statement.path("Principal").path("AWS"), principal -> {
+                            String role = principal.path("Fn::GetAtt").path(0).asText(null);
+                            principals.add(role != null && handlerByRole.containsKey(role)
+                                    ? "role of " + handlerByRole.get(role) : resourceName(principal));
+                        });
+                        List<String> resourcesOfStatement = new ArrayList<>();
+                        eachOf(statement.path("Resource"), resource -> resourcesOfStatement.add(resourceName(resource)));
+                        access.add("key " + id + " " + statement.path("Effect").asText() + " "
+                                + actions.stream().sorted().toList() + " to " + principals.stream().sorted().toList()
+                                + " on " + resourcesOfStatement + (statement.has("Condition") ? " if "
+                                + canonical(statement.get("Condition")) : ""));
+                    });
+                }
+                case "AWS::KMS::Alias" -> access.add("alias " + resourceName(p.path("AliasName")) + " -> "
+                        + resourceName(p.path("TargetKeyId")));
+                case "AWS::SecretsManager::Secret" -> access.add("secret " + id + " deletion="
+                        + r.path("DeletionPolicy").asText() + " generated=" + canonical(p.path("GenerateSecretString"))
+                        + " value=" + (p.has("SecretString") ? "given" : "none"));
+                default -> { }
+            }
+        });
+    }
+
+    private static BucketShape bucket(JsonNode properties) {
         SortedSet<String> lifecycle = new TreeSet<>();
-        properties.path("LifecycleConfiguration").path("Rules").forEach(rule ->
-                lifecycle.add(canonical(rule, parameterDefaults).toString()));
+        properties.path("LifecycleConfiguration").path("Rules").forEach(rule -> lifecycle.add(canonical(rule).toString()));
         SortedSet<String> cors = new TreeSet<>();
-        properties.path("CorsConfiguration").path("CorsRules").forEach(rule ->
-                cors.add(canonical(rule, parameterDefaults).toString()));
+        properties.path("CorsConfiguration").path("CorsRules").forEach(rule -> cors.add(canonical(rule).toString()));
         return new BucketShape(lifecycle, cors);
     }
 
-    /** Keys sorted, lists of plain values sorted, {@code Ref: <parameter>} replaced by its default. */
-    private static JsonNode canonical(JsonNode node, Map<String, JsonNode> parameterDefaults) {
+    /** Keys sorted, lists of plain values sorted. */
+    private static JsonNode canonical(JsonNode node) {
         if (node.isObject()) {
-            if (node.size() == 1 && node.has("Ref") && parameterDefaults.containsKey(node.get("Ref").asText())) {
-                return parameterDefaults.get(node.get("Ref").asText());
-            }
             SortedMap<String, JsonNode> fields = new TreeMap<>();
             node.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
             ObjectNode sorted = JSON.createObjectNode();
-            fields.forEach((key, value) -> sorted.set(key, canonical(value, parameterDefaults)));
+            fields.forEach((key, value) -> sorted.set(key, canonical(value)));
             return sorted;
         }
         if (node.isArray()) {
             List<JsonNode> elements = new ArrayList<>();
-            node.forEach(element -> elements.add(canonical(element, parameterDefaults)));
+            node.forEach(element -> elements.add(canonical(element)));
             if (elements.stream().allMatch(JsonNode::isValueNode)) {
                 elements.sort(Comparator.comparing(JsonNode::asText));
             }
@@ -279,6 +415,6 @@ record StackShape(SortedMap<String, FunctionShape> functions, SortedMap<String, 
 
     @Override
     public String toString() {
-        return "functions=" + functions + "\ntables=" + tables + "\nbuckets=" + buckets;
+        return "functions=" + functions + "\ntables=" + tables + "\nbuckets=" + buckets + "\naccess=" + access;
     }
 }
