@@ -85,10 +85,11 @@ public class MailSettings {
         return secretsManagerEndpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(secretsManagerEndpoint));
     }
 
+    /** Safe to log: the sender masked, of the login only where it comes from. */
     @Override
     public String toString() {
+        String login = !smtpSecretId.isBlank() ? "secret" : smtpUsername.isBlank() ? "none" : "properties";
         return "MailSettings[transport=" + transport + ", from=" + Masked.email(from) + ", smtp=" + smtpHost + ":" + smtpPort
-                + " " + smtpSecurity + ", login=" + (smtpSecretId.isBlank() ? smtpUsername.isBlank() ? "none" : "properties"
-                : "secret") + "]";
+                + " " + smtpSecurity + ", login=" + login + "]";
     }
 }
