@@ -51,9 +51,18 @@ try {
       return { status: response.status, body: text ? JSON.parse(text) : null };
     }
     const run = Math.random().toString(16).slice(2, 10);
-    const signIn = async (username, accountType) =>
-      (await api('POST', '/local/sign-in', null, { username, accountType })).body.token;
-    const admin = await signIn('admin');
+    // A new unit registers and verifies with the code GreenMail received; the seeded admin adds its TOTP code.
+    const register = async (accountType) => {
+      const email = `${accountType.toLowerCase()}-${run}@browser.dianzan.local`;
+      await api('POST', '/accounts/register', null, { email, password: '浏览器测试密码-2026年', accountType,
+        contactName: '浏览器测试', mobile: '13912345678' });
+      const mail = (await api('GET', '/local/mail?to=' + encodeURIComponent(email))).body.items;
+      const code = mail[mail.length - 1].subject.match(/(\d{6})/)[1];
+      return (await api('POST', '/accounts/verify', null, { email, code })).body.accessToken;
+    };
+    const totp = (await api('GET', '/local/totp')).body.code;
+    const admin = (await api('POST', '/auth/sign-in', null, { email: 'cast-admin@demo.dianzan.local',
+      password: 'Dianzan-Admin-2026', totp })).body.accessToken;
     const closes = new Date(Date.now() + 365 * 86400000 + 8 * 3600000).toISOString().slice(0, 19) + '+08:00';
     await api('PUT', '/campaign', admin, {
       name: '2026年度“典赞·科普中国”科普案例征集', registrationOpensAt: '2026-06-17T00:00:00+08:00',
@@ -62,12 +71,12 @@ try {
     const code = (await api('POST', '/admin/codes', admin, {
       units: [{ name: '浏览器省科学技术协会', unitType: 'PROVINCIAL_ASSOCIATION', province: '北京市' }],
     })).body.items[0].code;
-    const unit = await signIn('browser-unit-' + run, 'RECOMMENDER');
+    const unit = await register('RECOMMENDER');
     await api('POST', `/codes/${code}/bind`, unit, {
       unitName: '浏览器省科学技术协会', address: '某省某市科技路1号', contactName: '王老师', contactTitle: '科普部部长',
       phone: '13912345678', email: 'kepu@example.cn',
     });
-    const impl = await signIn('browser-museum-' + run, 'IMPLEMENTER');
+    const impl = await register('IMPLEMENTER');
     await api('POST', `/codes/${code}/join`, impl, { organization: '某市科技馆' });
     const caseId = (await api('POST', '/cases', impl, { name: '浏览器里的科学之夜' },
       { 'Idempotency-Key': 'browser-' + run })).body.id;

@@ -87,6 +87,16 @@ class SamTemplateEnvironmentTest {
             }
 
             @Override
+            public GreenMailServer greenMail() {
+                throw new UnsupportedOperationException("no mail in this test");
+            }
+
+            @Override
+            public Map<String, String> mailProperties() {
+                return Map.of();
+            }
+
+            @Override
             public void close() {
             }
         };

@@ -64,6 +64,12 @@ public class DianzanStack extends Stack {
         CfnOutput.Builder.create(this, "ApiDomainTarget")
                 .description("The custom domain's DNS record points here (CNAME).")
                 .value(api.domainTarget()).build();
+        CfnOutput.Builder.create(this, "MainTableName")
+                .description("For bin/admin-bootstrap (DIANZAN_TABLES_MAIN).")
+                .value(data.tableName(StoredTable.MAIN)).build();
+        CfnOutput.Builder.create(this, "AuditTableName")
+                .description("For bin/admin-bootstrap (DIANZAN_TABLES_AUDIT).")
+                .value(data.tableName(StoredTable.AUDIT)).build();
         CfnOutput.Builder.create(this, "SigningKeyArn")
                 .description("The key now signing access tokens; after a slot switch, the previous one goes into "
                         + "PreviousSigningKeyId.")

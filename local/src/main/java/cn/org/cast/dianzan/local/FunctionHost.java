@@ -122,6 +122,22 @@ final class FunctionHost implements AutoCloseable {
         });
     }
 
+    /**
+     * Calls a public static method of the function's own code that takes and answers strings (the admin
+     * bootstrap command, say), in the function's loader. A failure inside is answered as its message.
+     */
+    String callStatic(String className, String method, String... args) {
+        return withContextLoader(loader, () -> {
+            Class<?>[] types = new Class<?>[args.length];
+            java.util.Arrays.fill(types, String.class);
+            try {
+                return (String) Class.forName(className, true, loader).getMethod(method, types).invoke(null, (Object[]) args);
+            } catch (InvocationTargetException e) {
+                throw new LocalSystemException(e.getCause().getMessage(), e.getCause());
+            }
+        });
+    }
+
     /** Invokes the handler with an event given as JSON and answers the response as JSON. */
     byte[] invoke(String eventJson) {
         return withContextLoader(loader, () -> {

@@ -31,9 +31,11 @@ import java.util.concurrent.Executors;
 
 /**
  * API Gateway HTTP API (payload format 2.0) on 127.0.0.1: matches a request against template.yaml's
- * routes, refuses protected routes without a valid token (401, before any handler runs), builds the
- * event with the verified claims and hands it to the function that owns the route. Two routes are
- * local only: {@code POST /local/sign-in} and {@code GET /openapi.yaml} (the contract, public).
+ * routes, refuses protected routes without a token its JWT authorizer would accept (401, before any
+ * handler runs; see {@link JwtVerifier}), builds the event with the verified claims and hands it to the
+ * function that owns the route. Local-only routes, never deployed: {@code GET /openapi.yaml} (the
+ * contract), {@code GET /local/mail?to=} (what GreenMail received for an address) and
+ * {@code GET /local/totp} (the seeded admin's current authenticator code).
  */
 final class Gateway implements AutoCloseable {
 
@@ -51,17 +53,19 @@ final class Gateway implements AutoCloseable {
     private final ExecutorService executor;
     private final RouteTable routes;
     private final Map<String, FunctionHost> functions;
-    private final LocalIdentity identity;
+    private final JwtVerifier verifier;
+    private final LocalAccounts accounts;
     private final ObjectMapper json;
     private final Clock clock;
     private final Path contract;
 
     private Gateway(HttpServer server, RouteTable routes, Map<String, FunctionHost> functions,
-                    LocalIdentity identity, ObjectMapper json, Clock clock, Path contract) {
+                    JwtVerifier verifier, LocalAccounts accounts, ObjectMapper json, Clock clock, Path contract) {
         this.server = server;
         this.routes = routes;
         this.functions = functions;
-        this.identity = identity;
+        this.verifier = verifier;
+        this.accounts = accounts;
         this.json = json;
         this.clock = clock;
         this.contract = contract;
@@ -83,8 +87,8 @@ final class Gateway implements AutoCloseable {
     }
 
     static Gateway start(HttpServer server, RouteTable routes, Map<String, FunctionHost> functions,
-                         LocalIdentity identity, ObjectMapper json, Clock clock, Path contract) {
-        Gateway gateway = new Gateway(server, routes, functions, identity, json, clock, contract);
+                         JwtVerifier verifier, LocalAccounts accounts, ObjectMapper json, Clock clock, Path contract) {
+        Gateway gateway = new Gateway(server, routes, functions, verifier, accounts, json, clock, contract);
         server.start();
         return gateway;
     }
@@ -132,11 +136,17 @@ final class Gateway implements AutoCloseable {
     }
 
     private Response dispatch(String method, String path, String query, Map<String, String> headers, byte[] body) {
-        if (method.equals("POST") && path.equals("/local/sign-in")) {
-            return signIn(body);
-        }
         if (method.equals("GET") && path.equals("/openapi.yaml")) {
             return contract();
+        }
+        if (method.equals("GET") && path.equals("/local/mail")) {
+            String to = queryParameters(query).get("to");
+            return to == null || to.isBlank()
+                    ? error(400, "VALIDATION_FAILED", "请用 ?to= 指定收件邮箱", Map.of())
+                    : json(200, Map.of("items", accounts.mail(to)));
+        }
+        if (method.equals("GET") && path.equals("/local/totp")) {
+            return json(200, accounts.adminCode());
         }
         Optional<RouteTable.Match> match = routes.match(method, path);
         if (match.isEmpty()) {
@@ -145,7 +155,7 @@ final class Gateway implements AutoCloseable {
         RouteTable.Target target = match.get().target();
         Map<String, String> claims = null;
         if (target.route().authorized()) {
-            Optional<Map<String, String>> verified = identity.verify(headers.get("authorization"));
+            Optional<Map<String, String>> verified = verifier.verify(headers.get("authorization"));
             if (verified.isEmpty()) {
                 return message(401, "Unauthorized");
             }
@@ -224,21 +234,6 @@ final class Gateway implements AutoCloseable {
             return new Response(node.path("statusCode").asInt(200), headers, bytes);
         } catch (IOException e) {
             return message(502, "Internal Server Error");
-        }
-    }
-
-    private Response signIn(byte[] body) {
-        try {
-            JsonNode request = json.readTree(body);
-            if (request == null || !request.isObject()) {
-                return error(400, "INVALID_JSON", "请求内容不是有效的JSON", Map.of());
-            }
-            return json(200, identity.signIn(request.path("username").asText(null),
-                    request.path("accountType").asText(null)));
-        } catch (LocalIdentity.SignInRefused e) {
-            return error(e.status, e.code, e.getMessage(), Map.of());
-        } catch (IOException e) {
-            return error(400, "INVALID_JSON", "请求内容不是有效的JSON", Map.of());
         }
     }
 

@@ -33,7 +33,7 @@ final class LocalScheduler implements AutoCloseable {
     }
 
     private final Map<String, Job> jobs = new LinkedHashMap<>();
-    private final LocalIdentity identity;
+    private final JwtVerifier identity;
     private final ObjectMapper json;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,7 +42,7 @@ final class LocalScheduler implements AutoCloseable {
         return thread;
     });
 
-    LocalScheduler(LocalIdentity identity, ObjectMapper json, Clock clock) {
+    LocalScheduler(JwtVerifier identity, ObjectMapper json, Clock clock) {
         this.identity = identity;
         this.json = json;
         this.clock = clock;
@@ -161,7 +161,7 @@ final class LocalScheduler implements AutoCloseable {
     }
 
     private static boolean isAdmin(Map<String, String> claims) {
-        return Arrays.stream(claims.getOrDefault("cognito:groups", "").replace("[", "").replace("]", "").split("[\\s,]+"))
+        return Arrays.stream(claims.getOrDefault("groups", "").replace("[", "").replace("]", "").split("[\\s,]+"))
                 .anyMatch("admin"::equals);
     }
 

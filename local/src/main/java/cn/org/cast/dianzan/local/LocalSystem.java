@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole system on this machine: dynalite and S3Proxy with data on disk, the tables and bucket
@@ -71,6 +72,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private LocalAccounts accounts;
     private Gateway gateway;
     private LocalScheduler scheduler;
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
@@ -133,11 +135,25 @@ public final class LocalSystem implements AutoCloseable {
             throw new LocalSystemException("无法在数据目录中建表，数据可能已损坏 / cannot provision tables, the data directory "
                     + data + " may be damaged (" + e.getMessage() + "); logs: " + data.resolve("logs") + engineLog, e);
         }
+        // Tokens: the accounts function signs with a key file here; the issuer is this origin, the audience
+        // the one template.yaml's JWT authorizer trusts. The gateway verifies with the function's JWKS.
+        String audience = JwtAuthorizerSettings.audience(home.resolve("template.yaml"));
+        properties = new LinkedHashMap<>(properties);
+        properties.put("dianzan.tokens.issuer", origin);
+        properties.put("dianzan.tokens.audience", audience);
+        properties.put("dianzan.tokens.key-file", data.resolve("keys").resolve("signing-key.json").toString());
+        Path previousKey = data.resolve("keys").resolve("previous-signing-key.json");
+        if (Files.exists(previousKey)) {
+            properties.put("dianzan.tokens.previous-key-file", previousKey.toString());
+        }
         properties.forEach(System::setProperty);
 
         ObjectMapper json = new ObjectMapper();
-        LocalIdentity identity = LocalIdentity.open(data.resolve("local-identity.json"), json, Clock.systemUTC());
-        LocalScheduler scheduler = new LocalScheduler(identity, json, Clock.systemUTC());
+        AtomicReference<Gateway> started = new AtomicReference<>();
+        JwtVerifier verifier = new JwtVerifier(origin, audience,
+                () -> started.get().call("GET", "/.well-known/jwks.json", Map.of(), null).text(), Clock.systemUTC());
+        accounts = new LocalAccounts(data.resolve("local-accounts.json"), engines.greenMail(), json, Clock.systemUTC());
+        LocalScheduler scheduler = new LocalScheduler(verifier, json, Clock.systemUTC());
         for (SamTemplate.Function function : template.functions()) {
             System.out.println("Loading " + function.logicalId() + " from " + function.codeUri());
             FunctionHost host = FunctionHost.load(function.logicalId(), home.resolve(function.codeUri()),
@@ -149,8 +165,10 @@ public final class LocalSystem implements AutoCloseable {
                 functions.put(function.logicalId(), host);
             }
         }
-        gateway = Gateway.start(server, new RouteTable(template), functions, identity, json, Clock.systemUTC(),
+        RouteTable routeTable = new RouteTable(template);
+        gateway = Gateway.start(server, routeTable, functions, verifier, accounts, json, Clock.systemUTC(),
                 home.resolve("openapi.yaml"));
+        started.set(gateway);
         resources.add(0, gateway);
         this.scheduler = scheduler;
         resources.add(0, scheduler);
@@ -160,6 +178,10 @@ public final class LocalSystem implements AutoCloseable {
             throw new LocalSystemException("无法读取征集活动 / cannot read the campaign: " + campaign.status() + " "
                     + campaign.text());
         }
+        String accountsFunction = routeTable.match("GET", "/.well-known/jwks.json")
+                .orElseThrow(() -> new LocalSystemException("template.yaml has no accounts function (GET /.well-known/jwks.json)"))
+                .target().function().logicalId();
+        accounts.seed(gateway, functions.get(accountsFunction));
         scheduler.start(server);
         printWelcome(origin, template, campaign.text(), scheduler);
     }
@@ -169,6 +191,16 @@ public final class LocalSystem implements AutoCloseable {
         Map<String, Map<String, String>> access = new LinkedHashMap<>();
         functions.forEach((id, host) -> access.put(id, host.routeAccess()));
         return access;
+    }
+
+    /** The newest six-digit code GreenMail received for the address (tests read registrations' codes so). */
+    public String mailedCode(String email) {
+        return accounts.codeFor(email);
+    }
+
+    /** The seeded admin's authenticator code now. */
+    public String adminTotp() {
+        return String.valueOf(accounts.adminCode().get("code"));
     }
 
     /** Runs a scheduled function now, as its rule would; answers its report as JSON. */
@@ -186,7 +218,7 @@ public final class LocalSystem implements AutoCloseable {
                 + access.get(t.function().logicalId()).get(t.route().routeKey()) + "]  -> " + t.function().logicalId()));
         scheduler.jobNames().forEach(job -> System.out.println("  scheduled: " + job + " (on its rate, and on demand: "
                 + "curl -X POST " + origin + LocalScheduler.PATH + job + " -H 'Authorization: Bearer <admin token>')"));
-        System.out.println("  sign in:  curl -s -X POST " + origin + "/local/sign-in -d '{\"username\":\"admin\"}'");
+        accounts.printWelcome(origin);
         System.out.println("  contract: " + origin + "/openapi.yaml");
         System.out.println("  Ctrl-C stops everything; data stays for the next start.");
     }

@@ -37,7 +37,8 @@ class GatewayTest {
     static void start() {
         // No function is loaded: these answers must come before routing to one.
         gateway = Gateway.start(Gateway.bind(0), new RouteTable(SamTemplate.load()), Map.of(),
-                LocalIdentity.open(data.resolve("local-identity.json"), JSON, Clock.systemUTC()), JSON,
+                new JwtVerifier("http://127.0.0.1", "dianzan", () -> "{\"keys\":[]}", Clock.systemUTC()),
+                new LocalAccounts(data.resolve("local-accounts.json"), null, JSON, Clock.systemUTC()), JSON,
                 Clock.systemUTC(), ProjectHome.locate().resolve("openapi.yaml"));
     }
 

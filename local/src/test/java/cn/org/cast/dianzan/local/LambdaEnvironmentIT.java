@@ -31,7 +31,8 @@ class LambdaEnvironmentIT {
     void everyFunctionJarStartsFromTemplateEnvironmentVariablesAlone() throws Exception {
         SamTemplate template = SamTemplate.load();
         Path home = ProjectHome.locate();
-        Map<String, String> events = Map.of("CampaignFunction", "campaign/get-campaign.json",
+        Map<String, String> events = Map.of("AccountsFunction", "accounts/get-jwks.json",
+                "CampaignFunction", "campaign/get-campaign.json",
                 "CodeBindingFunction", "code-binding/who-am-i.json", "CaseSaveFunction", "case-save/get-case-form.json",
                 "DeadlineJobFunction", "deadline-job/scheduled-tick.json",
                 "MediaUploadFunction", "media-upload/get-upload.json", "QuotaFunction", "quota/get-unit-quota.json",
@@ -53,6 +54,11 @@ class LambdaEnvironmentIT {
                 Map<String, String> env = jvm.environment();
                 env.keySet().removeIf(name -> name.startsWith("DIANZAN_") || name.startsWith("AWS_"));
                 env.putAll(engines.lambdaEnvironment(function, physical));
+                if (function.logicalId().equals("AccountsFunction")) {
+                    // Known only when deployed (the API's domain, the KMS key): the local stand-ins.
+                    env.put("DIANZAN_TOKENS_ISSUER", "http://127.0.0.1:8080");
+                    env.put("DIANZAN_TOKENS_KEY_FILE", Files.createTempDirectory("keys").resolve("signing-key.json").toString());
+                }
                 Process process = jvm.start();
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(process.waitFor(60, TimeUnit.SECONDS));

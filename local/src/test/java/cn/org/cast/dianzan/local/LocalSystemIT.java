@@ -40,10 +40,6 @@ class LocalSystemIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String signIn(int port, String body) throws IOException, InterruptedException {
-        return JSON.readTree(send(port, "POST", "/local/sign-in", null, body).body()).path("token").asText();
-    }
-
     private static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }
@@ -61,10 +57,10 @@ class LocalSystemIT {
             HttpResponse<String> forged = send(port, "PUT", "/campaign", "eyJhbGciOiJub25lIn0.e30.", SETTINGS.formatted("2026-07-03T00:00:00+08:00"));
             assertEquals(401, forged.statusCode());
 
-            String unit = signIn(port, "{\"username\":\"unit-a\",\"accountType\":\"RECOMMENDER\"}");
+            String unit = LocalSessions.register(system, "RECOMMENDER");
             assertEquals(403, send(port, "PUT", "/campaign", unit, SETTINGS.formatted("2026-07-03T00:00:00+08:00")).statusCode());
 
-            String admin = signIn(port, "{\"username\":\"admin\"}");
+            String admin = LocalSessions.admin(system);
             HttpResponse<String> bad = send(port, "PUT", "/campaign", admin, SETTINGS.formatted("2026-06-01T00:00:00+08:00"));
             assertEquals(400, bad.statusCode());
             assertEquals("submissionClosesAt", json(bad).path("error").path("fields").path(0).path("field").asText());
@@ -91,8 +87,8 @@ class LocalSystemIT {
             // GIVEN the notice's deadline (end of 2026-06-30, China time) lies behind the machine's clock,
             // so the run at start has recorded the closing
             assertEquals("CLOSED", json(send(port, "GET", "/campaign", null, null)).path("phase").asText());
-            String admin = signIn(port, "{\"username\":\"admin\"}");
-            String unit = signIn(port, "{\"username\":\"unit-jobs\",\"accountType\":\"RECOMMENDER\"}");
+            String admin = LocalSessions.admin(system);
+            String unit = LocalSessions.register(system, "RECOMMENDER");
             String job = "/local/jobs/DeadlineJobFunction";
 
             assertEquals(401, send(port, "POST", job, null, null).statusCode());

@@ -120,7 +120,7 @@ class OpenApiResponsesIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("application/yaml", served.headers().firstValue("Content-Type").orElseThrow());
         contract = OpenApiContract.parse(served.body());
-        admin = token("{\"username\":\"admin\"}");
+        admin = LocalSessions.admin(system);
         // This machine's clock may be past the notice's deadline: keep the campaign open a year from now.
         answer(200, Call.to("PUT /campaign").as(admin).body(settings()));
     }
@@ -158,15 +158,8 @@ class OpenApiResponsesIT {
         return answer(status, call).path("error").path("code").asText();
     }
 
-    private String token(String signIn) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request("POST", "/local/sign-in", null, Map.of(), signIn),
-                HttpResponse.BodyHandlers.ofString());
-        return json.readTree(response.body()).path("token").asText();
-    }
-
-    private String account(String type) throws Exception {
-        return token("{\"username\":\"" + type.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "\",\"accountType\":\"" + type + "\"}");
+    private String account(String type) {
+        return LocalSessions.register(system, type);
     }
 
     /** Campaign settings that keep submissions open until a year from now. */
@@ -197,6 +190,119 @@ class OpenApiResponsesIT {
 
     private static String key() {
         return UUID.randomUUID().toString();
+    }
+
+    /** The newest six-digit code GreenMail received for the address. */
+    private String mailed(String email) {
+        return system.mailedCode(email);
+    }
+
+    private static String body(Object... pairs) throws IOException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put((String) pairs[i], pairs[i + 1]);
+        }
+        return new ObjectMapper().writeValueAsString(fields);
+    }
+
+    @Test
+    @Order(0)
+    void accountAnswersKeepTheContract() throws Exception {
+        answer(200, Call.to("GET /.well-known/openid-configuration"));
+        answer(200, Call.to("GET /.well-known/jwks.json"));
+        String email = "contract-" + key().substring(0, 8) + "@test.example.cn";
+        String password = "契约测试用的密码-2026";
+        String registration = body("email", email, "password", password, "accountType", "RECOMMENDER",
+                "contactName", "王老师", "mobile", "13912345678");
+        answer(400, Call.to("POST /accounts/register").body(body("email", "nope", "password", "123", "accountType", "ADMIN")));
+        answer(202, Call.to("POST /accounts/register").body(registration));
+        assertEquals("TOO_MANY_CODES", errorCode(429, Call.to("POST /accounts/verify/resend").body(body("email", email))));
+        String code = mailed(email);
+        assertEquals("VERIFICATION_CODE_INVALID", errorCode(400, Call.to("POST /accounts/verify")
+                .body(body("email", email, "code", code.equals("000000") ? "111111" : "000000"))));
+        assertEquals("VERIFICATION_CODE_EXPIRED", errorCode(410, Call.to("POST /accounts/verify")
+                .body(body("email", "never-" + email, "code", "123456"))));
+        JsonNode session = answer(201, Call.to("POST /accounts/verify").body(body("email", email, "code", code)));
+        String token = session.path("accessToken").asText();
+        assertEquals("INVALID_CREDENTIALS", errorCode(401, Call.to("POST /auth/sign-in")
+                .body(body("email", email, "password", "wrong-password-2026"))));
+        JsonNode signedIn = answer(200, Call.to("POST /auth/sign-in").body(body("email", email, "password", password)));
+        JsonNode refreshed = answer(200, Call.to("POST /auth/refresh")
+                .body(body("refreshToken", signedIn.path("refreshToken").asText())));
+        assertEquals("REFRESH_TOKEN_REUSED", errorCode(401, Call.to("POST /auth/refresh")
+                .body(body("refreshToken", signedIn.path("refreshToken").asText()))));
+        answer(204, Call.to("POST /auth/sign-out").body(body("refreshToken", refreshed.path("refreshToken").asText())));
+
+        answer(200, Call.to("GET /accounts/me").as(token));
+        answer(401, Call.to("GET /accounts/me"));
+        answer(200, Call.to("GET /accounts/me/members").as(token));
+        String colleague = "colleague-" + key().substring(0, 8) + "@test.example.cn";
+        answer(202, Call.to("POST /accounts/me/members").as(token).body(body("email", colleague, "name", "李同事")));
+        JsonNode accepted = answer(201, Call.to("POST /invitations/accept").body(body("email", colleague,
+                "code", mailed(colleague), "password", "同事自己的密码-2026", "name", "李同事", "mobile", "13700000000")));
+        String colleagueId = accepted.path("session").path("account").path("person").path("personId").asText();
+        String colleagueToken = accepted.path("session").path("accessToken").asText();
+        assertEquals("PERSON_NOT_FOUND", errorCode(404, Call.to("POST /accounts/me/contact").as(token)
+                .body(body("personId", "P00000000-0000-0000-0000-000000000000"))));
+        answer(200, Call.to("POST /accounts/me/contact").as(colleagueToken).body(body("personId", colleagueId)));
+        String firstPerson = session.path("account").path("person").path("personId").asText();
+        assertEquals("CONTACT_PERSON", errorCode(409, Call.to("DELETE /accounts/me/members/{personId}", colleagueId).as(token)));
+        answer(400, Call.to("POST /accounts/me/password").as(colleagueToken)
+                .body(body("currentPassword", "not-it-at-all", "newPassword", "1234567890")));
+        answer(200, Call.to("POST /accounts/me/password").as(colleagueToken)
+                .body(body("currentPassword", "同事自己的密码-2026", "newPassword", "同事换的新密码-2026")));
+        answer(200, Call.to("DELETE /accounts/me/members/{personId}", firstPerson).as(colleagueToken));
+        answer(204, Call.to("POST /auth/sign-out-everywhere").as(colleagueToken));
+
+        answer(202, Call.to("POST /auth/password/forgot").body(body("email", colleague)));
+        answer(204, Call.to("POST /auth/password/reset").body(body("email", colleague, "code", mailed(colleague),
+                "newPassword", "重置以后的密码-2026")));
+
+        String accountId = session.path("account").path("accountId").asText();
+        assertEquals("ADMIN_ONLY", errorCode(403, Call.to("POST /admin/admins").as(colleagueToken)
+                .body(body("email", "x@test.example.cn", "name", "冒充者"))));
+        answer(202, Call.to("POST /admin/admins").as(admin)
+                .body(body("email", "admin-" + key().substring(0, 8) + "@test.example.cn", "name", "新管理员")));
+        answer(200, Call.to("POST /admin/accounts/lookup").as(admin).body(body("email", colleague)));
+        answer(404, Call.to("POST /admin/accounts/lookup").as(admin).body(body("email", "nobody@test.example.cn")));
+        answer(202, Call.to("POST /admin/accounts/{accountId}/members", accountId).as(admin)
+                .body(body("email", "successor-" + key().substring(0, 8) + "@test.example.cn", "name", "接任者")));
+    }
+
+    /**
+     * Accounts end to end through the running system, every code read from the mail GreenMail received: a
+     * unit registers, verifies, signs in with its password and binds a code; it invites a colleague, who
+     * accepts and then reviews a case of the unit under the same account with a person of their own.
+     */
+    @Test
+    @Order(10)
+    void aUnitRegistersBindsInvitesAColleagueAndTheColleagueReviewsACase() throws Exception {
+        String email = "journey-" + key().substring(0, 8) + "@test.example.cn";
+        String password = "推荐单位自己的密码-2026";
+        answer(202, Call.to("POST /accounts/register").body(body("email", email, "password", password,
+                "accountType", "RECOMMENDER", "contactName", "王老师", "mobile", "13912345678")));
+        answer(201, Call.to("POST /accounts/verify").body(body("email", email, "code", mailed(email))));
+        JsonNode signedIn = answer(200, Call.to("POST /auth/sign-in").body(body("email", email, "password", password)));
+        String recommender = signedIn.path("accessToken").asText();
+        String code = issueCode("某市科学技术协会");
+        answer(201, Call.to("POST /codes/{code}/bind", code).as(recommender).body(UNIT_DETAILS.formatted("某市科学技术协会")));
+        String implementer = account("IMPLEMENTER");
+        answer(201, Call.to("POST /codes/{code}/join", code).as(implementer).body("{\"organization\":\"某市科技馆\"}"));
+        String caseId = submittedCase(new Unit(code, recommender, implementer), "家门口的科学课");
+
+        String colleague = "journey-colleague-" + key().substring(0, 8) + "@test.example.cn";
+        answer(202, Call.to("POST /accounts/me/members").as(recommender).body(body("email", colleague, "name", "李同事")));
+        JsonNode accepted = answer(201, Call.to("POST /invitations/accept").body(body("email", colleague,
+                "code", mailed(colleague), "password", "同事自己的密码-2026", "name", "李同事", "mobile", "13700000000")));
+        String colleagueToken = accepted.path("session").path("accessToken").asText();
+        assertEquals(signedIn.path("account").path("accountId").asText(),
+                accepted.path("session").path("account").path("accountId").asText(), "the colleague acts for the same account");
+
+        answer(200, Call.to("POST /cases/{id}/approve", caseId).as(colleagueToken));
+        assertEquals("APPROVED", answer(200, Call.to("GET /cases/{id}/review", caseId).as(recommender))
+                .path("status").asText());
+        assertEquals("某市科学技术协会", answer(200, Call.to("GET /me").as(colleagueToken)).path("unit")
+                .path("unitName").asText(), "the colleague sees the unit the account bound");
     }
 
     @Test
@@ -594,7 +700,7 @@ class OpenApiResponsesIT {
     }
 
     @Test
-    @Order(9)
+    @Order(99)
     void everyOperationOfTheContractWasAnsweredAndChecked() {
         assertEquals(contract.routes().keySet(), answered);
     }

@@ -76,10 +76,6 @@ class RouteMatrixIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String token(String body) throws Exception {
-        return json.readTree(send("POST", "/local/sign-in", null, body).body()).path("token").asText();
-    }
-
     private static String concrete(String path, String segment) {
         return path.replaceAll("\\{[^}]+}", segment);
     }
@@ -104,7 +100,7 @@ class RouteMatrixIT {
 
     @Test
     void aUnitsTokenOnEveryAdminRouteIs403() throws Exception {
-        String unit = token("{\"username\":\"matrix-unit\",\"accountType\":\"RECOMMENDER\"}");
+        String unit = LocalSessions.register(system, "RECOMMENDER");
         List<String> adminRoutes = routesWith("ADMIN");
         for (String routeKey : adminRoutes) {
             HttpResponse<String> response = send(routeKey, unit);
@@ -117,8 +113,8 @@ class RouteMatrixIT {
     @Test
     void theOtherAccountTypesTokenOnEveryRoleRouteIs403() throws Exception {
         Map<String, String> otherType = Map.of(
-                "RECOMMENDER", token("{\"username\":\"matrix-impl-role\",\"accountType\":\"IMPLEMENTER\"}"),
-                "IMPLEMENTER", token("{\"username\":\"matrix-unit-role\",\"accountType\":\"RECOMMENDER\"}"));
+                "RECOMMENDER", LocalSessions.register(system, "IMPLEMENTER"),
+                "IMPLEMENTER", LocalSessions.register(system, "RECOMMENDER"));
         int checked = 0;
         for (Map.Entry<String, String> role : otherType.entrySet()) {
             for (String routeKey : routesWith(role.getKey())) {
@@ -150,9 +146,9 @@ class RouteMatrixIT {
 
     @Test
     void hostileBodiesAndPathSegmentsGetA4xxNeverA5xx() throws Exception {
-        List<String> tokens = List.of(token("{\"username\":\"admin\"}"),
-                token("{\"username\":\"matrix-unit-2\",\"accountType\":\"RECOMMENDER\"}"),
-                token("{\"username\":\"matrix-impl\",\"accountType\":\"IMPLEMENTER\"}"));
+        List<String> tokens = List.of(LocalSessions.admin(system),
+                LocalSessions.register(system, "RECOMMENDER"),
+                LocalSessions.register(system, "IMPLEMENTER"));
         for (SamTemplate.Route route : routes) {
             for (String token : tokens) {
                 for (String body : HOSTILE_BODIES) {

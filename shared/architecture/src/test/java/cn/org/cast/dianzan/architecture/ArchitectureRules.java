@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 final class ArchitectureRules {
 
     /** The domain modules, each a package of its own under the root (notify: mail, used by the domains that send it). */
-    static final List<String> DOMAINS = List.of("notify", "campaign", "codes", "cases", "media", "review", "summary");
+    static final List<String> DOMAINS = List.of("notify", "campaign", "codes", "cases", "media", "review", "summary", "accounts");
 
     private ArchitectureRules() {
     }

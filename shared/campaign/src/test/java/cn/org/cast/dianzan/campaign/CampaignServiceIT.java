@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AwsEnginesExtension.class)
 class CampaignServiceIT {
 
-    private static final Caller ADMIN = Caller.fromClaims(Map.of("sub", "admin-1", "cognito:groups", "[admin]"));
+    private static final Caller ADMIN = Caller.fromClaims(Map.of("sub", "admin-1", "groups", "[admin]"));
     private static final String AT = "2026-06-20T10:00:00+08:00";
 
     private final AwsResources aws;

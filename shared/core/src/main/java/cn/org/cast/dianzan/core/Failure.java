@@ -58,6 +58,19 @@ public enum Failure {
     TOO_MANY_CODE_ATTEMPTS("推荐码输入错误次数过多，请稍后再试"),
     TOO_MANY_UPLOADS("申请上传过于频繁，请稍后再试"),
     PAYLOAD_TOO_LARGE("请求内容过大，不能超过10MB"),
+    INVALID_CREDENTIALS("邮箱或密码不正确（如刚注册，请先完成邮箱验证）"),
+    ACCOUNT_LOCKED("登录失败次数过多，账号已暂时锁定，请稍后再试或重置密码"),
+    TOTP_REQUIRED("管理员登录须输入身份验证器上的6位动态码"),
+    TOTP_INVALID("动态码不正确或已使用，请输入身份验证器上当前的6位动态码"),
+    VERIFICATION_CODE_INVALID("验证码不正确，请核对邮件中的6位验证码"),
+    VERIFICATION_CODE_EXPIRED("验证码已失效，请重新获取"),
+    TOO_MANY_CODES("验证码发送过于频繁，请稍后再试"),
+    REFRESH_TOKEN_INVALID("登录已失效，请重新登录"),
+    REFRESH_TOKEN_REUSED("该登录凭据已被使用过，为安全起见已结束这次登录，请重新登录"),
+    EMAIL_ALREADY_REGISTERED("该邮箱已注册账号，请直接登录或找回密码"),
+    PERSON_NOT_FOUND("该成员不在本账号下"),
+    CONTACT_PERSON("该成员是单位联系人，请先把联系人移交给其他成员"),
+    TOO_MANY_MEMBERS("本账号的成员已达上限"),
     INTERNAL_ERROR("系统繁忙，请稍后再试");
 
     private final String message;

@@ -82,6 +82,22 @@ public final class Form {
         return digits;
     }
 
+    /** A required secret (a password): the string exactly as sent, never trimmed, never quoted in a message. */
+    public String secret(String field, String label) {
+        Object value = present(field, label);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String secret)) {
+            return typeError(field, label, "文字");
+        }
+        if (secret.isEmpty()) {
+            error(field, "REQUIRED", label + "为必填项");
+            return null;
+        }
+        return secret;
+    }
+
     /** A required e-mail address. */
     public String email(String field, String label) {
         String value = text(field, label, 254);

@@ -13,21 +13,21 @@ class CallerTest {
 
     @Test
     void readsCognitoGroupsAsHttpApiFlattensThem() {
-        Caller caller = Caller.fromClaims(Map.of("sub", "s-1", "cognito:groups", "[admin reviewer]"));
+        Caller caller = Caller.fromClaims(Map.of("sub", "s-1", "groups", "[admin reviewer]"));
         assertEquals(Set.of("admin", "reviewer"), caller.groups());
         assertTrue(caller.isAdmin());
     }
 
     @Test
     void withoutASubjectTheCallerIsAnonymousAndRefusedOnProtectedWork() {
-        Caller caller = Caller.fromClaims(Map.of("cognito:groups", "[admin]"));
+        Caller caller = Caller.fromClaims(Map.of("groups", "[admin]"));
         assertFalse(caller.authenticated());
         assertEquals(Failure.UNAUTHENTICATED, assertThrows(DomainException.class, caller::requireAdmin).code());
     }
 
     @Test
     void aSignedInCallerOutsideTheAdminGroupIsForbiddenAdminWork() {
-        Caller caller = Caller.fromClaims(Map.of("sub", "s-2", "cognito:groups", "[administrators]"));
+        Caller caller = Caller.fromClaims(Map.of("sub", "s-2", "groups", "[administrators]"));
         assertEquals(Failure.ADMIN_ONLY, assertThrows(DomainException.class, caller::requireAdmin).code());
     }
 }

@@ -86,7 +86,7 @@ public class RecommendationService {
             }
             // The new case first: if it left review meanwhile, the swap is undone in the ledger before
             // the replaced case is touched, so the unit keeps its place and its recommendation.
-            if (!settle(current, CaseStatus.RECOMMENDED, caller.subject(), "CASE_RECOMMENDED",
+            if (!settle(current, CaseStatus.RECOMMENDED, caller.actor(), "CASE_RECOMMENDED",
                     Map.of("replaces", out.id()))) {
                 try {
                     quotas.swap(unit.id(), unit.name(), category, current.id(), out.id());
@@ -95,7 +95,7 @@ public class RecommendationService {
                 }
                 requireSettled(unit, current.id(), false);
             }
-            settle(out, CaseStatus.APPROVED, caller.subject(), "CASE_REPLACED", Map.of("by", current.id()));
+            settle(out, CaseStatus.APPROVED, caller.actor(), "CASE_REPLACED", Map.of("by", current.id()));
         } else {
             try {
                 quotas.recommend(unit.id(), unit.name(), category, current.id(), limits);
@@ -106,7 +106,7 @@ public class RecommendationService {
                 }
                 throw refused;
             }
-            requireSettled(unit, current.id(), settle(current, CaseStatus.RECOMMENDED, caller.subject(),
+            requireSettled(unit, current.id(), settle(current, CaseStatus.RECOMMENDED, caller.actor(),
                     "CASE_RECOMMENDED", Map.of()));
         }
         return places(unit, limits);
@@ -122,7 +122,7 @@ public class RecommendationService {
             throw new DomainException(Failure.CASE_NOT_RECOMMENDED);
         }
         quotas.withdraw(unit.id(), category, current.id());
-        settle(current, CaseStatus.APPROVED, caller.subject(), "CASE_WITHDRAWN", Map.of());
+        settle(current, CaseStatus.APPROVED, caller.actor(), "CASE_WITHDRAWN", Map.of());
         return places(unit, limits);
     }
 

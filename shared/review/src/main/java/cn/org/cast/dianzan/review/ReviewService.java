@@ -79,7 +79,7 @@ public class ReviewService {
             return current;
         }
         CaseRecord next = cases.moveTo(current, CaseStatus.APPROVED);
-        audit.record("CASE#" + caseId, "CASE_APPROVED", caller.subject(), state(current), byUnit(next, null, null));
+        audit.record("CASE#" + caseId, "CASE_APPROVED", caller.actor(), state(current), byUnit(next, null, null));
         return next;
     }
 
@@ -89,7 +89,7 @@ public class ReviewService {
         CaseRecord next = cases.moveTo(current, CaseStatus.RETURNED);
         returns.save(new ReturnRecord(caseId, request.reason(), request.comments(), next.version(), current.form(),
                 clock.instant(), caller.subject()));
-        audit.record("CASE#" + caseId, "CASE_RETURNED", caller.subject(), state(current),
+        audit.record("CASE#" + caseId, "CASE_RETURNED", caller.actor(), state(current),
                 byUnit(next, request.reason(), request.comments()));
         return next;
     }
@@ -98,7 +98,7 @@ public class ReviewService {
     public CaseRecord reject(Caller caller, String caseId, Optional<Long> ifMatch, RejectRequest request) {
         CaseRecord current = reviewable(caller, caseId, ifMatch);
         CaseRecord next = cases.moveTo(current, CaseStatus.REJECTED);
-        audit.record("CASE#" + caseId, "CASE_REJECTED", caller.subject(), state(current),
+        audit.record("CASE#" + caseId, "CASE_REJECTED", caller.actor(), state(current),
                 byUnit(next, request.reason(), null));
         return next;
     }

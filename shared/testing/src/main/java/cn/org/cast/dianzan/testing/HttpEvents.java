@@ -34,16 +34,16 @@ public final class HttpEvents {
     }
 
     public static Map<String, String> admin(String subject) {
-        return Map.of("sub", subject, "cognito:username", subject, "cognito:groups", "[admin]",
-                "custom:account_type", "ADMIN");
+        return Map.of("sub", subject, "username", subject, "groups", "[admin]",
+                "account_type", "ADMIN");
     }
 
     public static Map<String, String> recommender(String subject) {
-        return Map.of("sub", subject, "cognito:username", subject, "custom:account_type", "RECOMMENDER");
+        return Map.of("sub", subject, "username", subject, "account_type", "RECOMMENDER");
     }
 
     public static Map<String, String> implementer(String subject) {
-        return Map.of("sub", subject, "cognito:username", subject, "custom:account_type", "IMPLEMENTER");
+        return Map.of("sub", subject, "username", subject, "account_type", "IMPLEMENTER");
     }
 
     public HttpEvents path(String name, String value) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The accounts the sample events of events/ sign in as, so that a test sets up their data under the
- * very identities the samples carry: {@code sub}, {@code cognito:username} and the account type.
+ * very identities the samples carry: {@code sub}, {@code username} and the account type.
  */
 public record SampleAccount(String subject, String username, String accountType) {
 
@@ -28,10 +28,10 @@ public record SampleAccount(String subject, String username, String accountType)
 
     /** The claims as the JWT authorizer hands them to the function (groups as {@code "[admin]"}). */
     public Map<String, String> claims() {
-        Map<String, String> claims = new LinkedHashMap<>(Map.of("sub", subject, "cognito:username", username,
-                "custom:account_type", accountType));
+        Map<String, String> claims = new LinkedHashMap<>(Map.of("sub", subject, "username", username,
+                "account_type", accountType));
         if ("ADMIN".equals(accountType)) {
-            claims.put("cognito:groups", "[" + Caller.ADMIN_GROUP + "]");
+            claims.put("groups", "[" + Caller.ADMIN_GROUP + "]");
         }
         return claims;
     }

@@ -22,7 +22,7 @@ public class CaseSaveBaseline extends BaselineHandler {
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         return signedIn(event, subject -> {
-            if (!"IMPLEMENTER".equals(claim(event, "custom:account_type"))) {
+            if (!"IMPLEMENTER".equals(claim(event, "account_type"))) {
                 return error(501, "NOT_MEASURED");
             }
             List<Map<String, Object>> items = dynamo.queryPaginator(b -> b.tableName(mainTable).indexName("gsi2")

@@ -17,9 +17,9 @@ public class CodeBindingBaseline extends BaselineHandler {
         return signedIn(event, subject -> {
             Map<String, AttributeValue> binding = item("ACCOUNT#" + subject, "CAMPAIGN#" + campaignId);
             Map<String, Object> me = new LinkedHashMap<>();
-            me.put("username", claim(event, "cognito:username"));
-            me.put("accountType", claim(event, "custom:account_type"));
-            me.put("admin", String.valueOf(claim(event, "cognito:groups")).contains("admin"));
+            me.put("username", claim(event, "username"));
+            me.put("accountType", claim(event, "account_type"));
+            me.put("admin", String.valueOf(claim(event, "groups")).contains("admin"));
             me.put("unit", null);
             me.put("membership", null);
             if (binding != null) {

@@ -89,10 +89,10 @@ public class MediaUploadBaseline extends BaselineHandler {
     private boolean visible(Map<String, Object> event, String subject, Map<String, AttributeValue> record) {
         readJson(string(record, "form"));
         readJson(string(record, "warnings"));
-        if (String.valueOf(claim(event, "cognito:groups")).contains("admin") || subject.equals(string(record, "ownerSubject"))) {
+        if (String.valueOf(claim(event, "groups")).contains("admin") || subject.equals(string(record, "ownerSubject"))) {
             return true;
         }
-        if (!"RECOMMENDER".equals(claim(event, "custom:account_type"))) {
+        if (!"RECOMMENDER".equals(claim(event, "account_type"))) {
             return false;
         }
         Map<String, AttributeValue> unit = item("UNIT#" + string(record, "unitId"), "META");

@@ -40,7 +40,7 @@ public class QuotaBaseline extends BaselineHandler {
             return error(501, "NOT_MEASURED");
         }
         return signedIn(event, subject -> {
-            if (!"RECOMMENDER".equals(claim(event, "custom:account_type"))) {
+            if (!"RECOMMENDER".equals(claim(event, "account_type"))) {
                 return error(403, "WRONG_ACCOUNT_TYPE");
             }
             Map<String, AttributeValue> binding = item("ACCOUNT#" + subject, "CAMPAIGN#" + campaignId);

@@ -13,6 +13,11 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(201, body, Map.of());
     }
 
+    /** Taken on, to finish elsewhere: a code was mailed, an invitation sent. */
+    public static ApiResponse accepted(Object body) {
+        return new ApiResponse(202, body, Map.of());
+    }
+
     /** A body sent as it is, not as JSON: a CSV export, say. */
     public record TextBody(String contentType, String text) {
     }
