@@ -299,8 +299,11 @@ class OpenApiResponsesIT {
                 accepted.path("session").path("account").path("accountId").asText(), "the colleague acts for the same account");
 
         answer(200, Call.to("POST /cases/{id}/approve", caseId).as(colleagueToken));
-        assertEquals("APPROVED", answer(200, Call.to("GET /cases/{id}/review", caseId).as(recommender))
-                .path("status").asText());
+        JsonNode review = answer(200, Call.to("GET /cases/{id}/review", caseId).as(recommender));
+        assertEquals("APPROVED", review.path("status").asText());
+        java.util.List<String> by = new java.util.ArrayList<>();
+        review.path("history").forEach(entry -> by.add(entry.path("action").asText() + ":" + entry.path("by").asText()));
+        assertTrue(by.contains("CASE_CREATED:实施单位") && by.contains("CASE_APPROVED:推荐单位"), by.toString());
         assertEquals("某市科学技术协会", answer(200, Call.to("GET /me").as(colleagueToken)).path("unit")
                 .path("unitName").asText(), "the colleague sees the unit the account bound");
     }

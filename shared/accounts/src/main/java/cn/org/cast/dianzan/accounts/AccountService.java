@@ -184,7 +184,7 @@ public class AccountService {
     public void signOutEverywhere(Caller caller) {
         Person person = self(caller);
         accounts.endSessions(person, clock.instant());
-        audit.record(entity(person.accountId()), "SIGNED_OUT_EVERYWHERE", caller.actor(), null, Map.of("person", person.personId()));
+        audit.record(entity(person.accountId()), "SIGNED_OUT_EVERYWHERE", caller, null, Map.of("person", person.personId()));
     }
 
     /** Mails a reset code if the address has an account; answered alike for any address. */
@@ -218,7 +218,7 @@ public class AccountService {
         }
         Instant now = clock.instant();
         accounts.changePassword(person, hasher.hash(change.newPassword()), now);
-        audit.record(entity(person.accountId()), "PASSWORD_CHANGED", caller.actor(), null, Map.of("person", person.personId()));
+        audit.record(entity(person.accountId()), "PASSWORD_CHANGED", caller, null, Map.of("person", person.personId()));
         mailer.send(AccountMails.passwordChanged(person.email(), now));
         Person changed = accounts.person(person.accountId(), person.personId()).orElseThrow();
         return signedIn(account(caller), changed);
@@ -252,7 +252,7 @@ public class AccountService {
         EmailCodes.Issued issued = codes.issue(invitation.email(), Purpose.INVITE, Map.of("accountId", NEW_ADMIN,
                 "invitedBy", caller.actor(), "name", invitation.name()), EmailCodes.INVITATION_LIFETIME);
         mailer.send(AccountMails.invitation(invitation.email(), "系统管理员", "管理员", issued.code(), issued.expiresAt()));
-        audit.record("ADMINS", "ADMIN_INVITED", caller.actor(), null, Map.of("email", cn.org.cast.dianzan.notify.Masked.email(invitation.email())));
+        audit.record("ADMINS", "ADMIN_INVITED", caller, null, Map.of("email", cn.org.cast.dianzan.notify.Masked.email(invitation.email())));
         return CodeSent.of(invitation.email(), issued.expiresAt());
     }
 
@@ -289,7 +289,7 @@ public class AccountService {
             throw new DomainException(Failure.CONTACT_PERSON);
         }
         accounts.remove(target, clock.instant());
-        audit.record(entity(account.accountId()), "MEMBER_REMOVED", caller.actor(),
+        audit.record(entity(account.accountId()), "MEMBER_REMOVED", caller,
                 Map.of("person", personId, "status", Person.Status.ACTIVE), Map.of("person", personId, "status", Person.Status.REMOVED));
         return me(caller);
     }
@@ -303,7 +303,7 @@ public class AccountService {
         if (!accounts.changeContact(account, handover.personId())) {
             throw DomainException.versionConflict(account.version());
         }
-        audit.record(entity(account.accountId()), "CONTACT_HANDED_OVER", caller.actor(),
+        audit.record(entity(account.accountId()), "CONTACT_HANDED_OVER", caller,
                 Map.of("contactPersonId", account.contactPersonId()), Map.of("contactPersonId", handover.personId()));
         return me(caller);
     }
@@ -313,7 +313,7 @@ public class AccountService {
         caller.requireAdmin();
         Person person = accounts.byEmail(address.email()).orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
         Account account = accounts.account(person.accountId()).orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
-        audit.record(entity(account.accountId()), "ADMIN_ACCOUNT_LOOKUP", caller.actor(), null, Map.of("person", person.personId()));
+        audit.record(entity(account.accountId()), "ADMIN_ACCOUNT_LOOKUP", caller, null, Map.of("person", person.personId()));
         return view(account, person);
     }
 

@@ -78,7 +78,7 @@ public class CampaignService {
         if (!repository.replace(after, expected)) {
             throw DomainException.versionConflict(repository.find(campaignId).map(Campaign::version).orElse(expected));
         }
-        audit.record("CAMPAIGN#" + campaignId, "CAMPAIGN_UPDATED", caller.actor(), before, after);
+        audit.record("CAMPAIGN#" + campaignId, "CAMPAIGN_UPDATED", caller, before, after);
         return after;
     }
 

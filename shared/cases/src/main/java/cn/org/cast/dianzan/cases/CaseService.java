@@ -74,7 +74,7 @@ public class CaseService {
                 caller.subject(), workplace.organization(), CaseStatus.DRAFT, form, warnings(form, null), hash, null, 1,
                 now, now, null);
         if (cases.create(record)) {
-            audit.record("CASE#" + record.id(), "CASE_CREATED", caller.actor(), null, state(record));
+            audit.record("CASE#" + record.id(), "CASE_CREATED", caller, null, state(record));
             return new Created(record, false);
         }
         CaseRecord existing = cases.find(record.id()).orElseThrow(() -> new DomainException(Failure.VERSION_CONFLICT));
@@ -111,7 +111,7 @@ public class CaseService {
         CaseRecord next = current.next(afterChange(current), form, warnings(form, current), clock.instant(), null);
         store(next, expected);
         audit.record("CASE#" + id, current.status() == CaseStatus.SUBMITTED ? "CASE_REOPENED_BY_EDIT" : "CASE_UPDATED",
-                caller.actor(), state(current), state(next));
+                caller, state(current), state(next));
         return next;
     }
 
@@ -131,7 +131,7 @@ public class CaseService {
         if (!cases.deleteDraft(id, expected)) {
             throw conflict(id);
         }
-        audit.record("CASE#" + id, "CASE_DELETED", caller.actor(), state(current), null);
+        audit.record("CASE#" + id, "CASE_DELETED", caller, state(current), null);
     }
 
     /** Hands the case to the recommending unit: complete, not a 2025 selection, dates not in the future. */
@@ -154,7 +154,7 @@ public class CaseService {
         Instant now = clock.instant();
         CaseRecord next = current.next(CaseStatus.SUBMITTED, current.form(), warnings(check, current), now, now);
         store(next, expected);
-        audit.record("CASE#" + id, "CASE_SUBMITTED", caller.actor(), state(current), state(next));
+        audit.record("CASE#" + id, "CASE_SUBMITTED", caller, state(current), state(next));
         return next;
     }
 
@@ -166,7 +166,7 @@ public class CaseService {
         if (!cases.replace(next, current.version())) {
             throw conflict(id);
         }
-        audit.record("CASE#" + id, "CASE_2025_MATCH_CLEARED", caller.actor(), state(current), state(next));
+        audit.record("CASE#" + id, "CASE_2025_MATCH_CLEARED", caller, state(current), state(next));
         return next;
     }
 
@@ -174,7 +174,7 @@ public class CaseService {
         caller.requireAdmin();
         List<Selected2025.Entry> entries = Selected2025.parseCsv(csv);
         int count = selected2025.importAll(entries);
-        audit.record("SELECTED2025", "SELECTED2025_IMPORTED", caller.actor(), null, Map.of("rows", count));
+        audit.record("SELECTED2025", "SELECTED2025_IMPORTED", caller, null, Map.of("rows", count));
         return count;
     }
 
@@ -198,7 +198,7 @@ public class CaseService {
      * since its files are no longer what was submitted. Called after the change, so a submission either
      * saw it or is undone by it.
      */
-    public CaseRecord afterFilesChanged(String id, String actor) {
+    public CaseRecord afterFilesChanged(String id, Caller actor) {
         for (int attempt = 0; attempt < 5; attempt++) {
             CaseRecord current = cases.find(id).orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
             if (!current.status().editableByOwner()) {

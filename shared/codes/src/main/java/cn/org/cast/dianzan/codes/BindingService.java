@@ -85,7 +85,7 @@ public class BindingService {
         Unit unit = new Unit(unitId, campaignId, code.value(), info, issued.intended().type(),
                 issued.intended().province(), caller.subject(), now, 1);
         units.save(unit);
-        audit.record("CODE#" + code.value(), "CODE_BOUND", caller.actor(), Map.of("status", CodeStatus.ISSUED),
+        audit.record("CODE#" + code.value(), "CODE_BOUND", caller, Map.of("status", CodeStatus.ISSUED),
                 Map.of("status", CodeStatus.BOUND, "unitId", unitId));
         return unit;
     }
@@ -118,7 +118,7 @@ public class BindingService {
         Membership member = new Membership(issued.unitId(), caller.subject(), details.organization(), caller.username(),
                 Membership.Status.ACTIVE, now, null);
         units.saveMember(member);
-        audit.record("UNIT#" + issued.unitId(), "MEMBER_JOINED", caller.actor(), null,
+        audit.record("UNIT#" + issued.unitId(), "MEMBER_JOINED", caller, null,
                 Map.of("member", caller.subject()));
         return member;
     }
@@ -135,7 +135,7 @@ public class BindingService {
                 .orElseThrow(() -> new DomainException(Failure.MEMBER_NOT_FOUND));
         if (units.detachMember(unitId, memberSubject, clock.instant())) {
             bindings.release(memberSubject, campaigns.campaignId(), unitId);
-            audit.record("UNIT#" + unitId, "MEMBER_DETACHED", caller.actor(),
+            audit.record("UNIT#" + unitId, "MEMBER_DETACHED", caller,
                     Map.of("member", memberSubject, "status", member.status()),
                     Map.of("member", memberSubject, "status", Membership.Status.DETACHED));
         }

@@ -60,7 +60,7 @@ public class CodeService {
         List<IssuedCode> issued = new ArrayList<>();
         for (IssuedCode.IntendedUnit unit : intended) {
             IssuedCode code = insertNew(draw -> IssuedCode.issue(draw, campaignId, unit, clock.instant(), caller.subject()));
-            audit.record("CODE#" + code.code().value(), "CODE_ISSUED", caller.actor(), null,
+            audit.record("CODE#" + code.code().value(), "CODE_ISSUED", caller, null,
                     Map.of("status", CodeStatus.ISSUED, "unitType", unit.type()));
             issued.add(code);
         }
@@ -99,7 +99,7 @@ public class CodeService {
         if (!codes.revoke(code, null, clock.instant())) {
             throw DomainException.versionConflict(existing(code.code()).version());
         }
-        audit.record("CODE#" + code.code().value(), "CODE_REVOKED", caller.actor(),
+        audit.record("CODE#" + code.code().value(), "CODE_REVOKED", caller,
                 Map.of("status", code.status()), Map.of("status", CodeStatus.REVOKED));
         return existing(code.code());
     }
@@ -124,10 +124,10 @@ public class CodeService {
         if (old.unitId() != null) {
             units.moveToCode(old.unitId(), replacement.code().value());
         }
-        audit.record("CODE#" + old.code().value(), "CODE_REPLACED", caller.actor(),
+        audit.record("CODE#" + old.code().value(), "CODE_REPLACED", caller,
                 Map.of("status", old.status()),
                 Map.of("status", CodeStatus.REVOKED, "replacedBy", replacement.code().value()));
-        audit.record("CODE#" + replacement.code().value(), "CODE_ISSUED", caller.actor(), null,
+        audit.record("CODE#" + replacement.code().value(), "CODE_ISSUED", caller, null,
                 Map.of("status", replacement.status(), "replaces", old.code().value()));
         return replacement;
     }

@@ -216,7 +216,7 @@ public class MediaService {
             throw full;
         }
         uploads.move(upload.id(), Upload.Status.VERIFYING, Upload.Status.COMPLETED);
-        cases.afterFilesChanged(upload.caseId(), caller.actor());
+        cases.afterFilesChanged(upload.caseId(), caller);
         s3.deleteObject(d -> d.bucket(bucket).key(upload.pendingKey()));
         // Only now that the case points at the new file is the old one deleted: a crash in between
         // leaves it listed for the clean-up, never a case without its photo.
@@ -224,7 +224,7 @@ public class MediaService {
             s3.deleteObject(d -> d.bucket(bucket).key(old.key()));
             uploads.discarded(old.id());
         });
-        audit.record("CASE#" + upload.caseId(), "FILE_ATTACHED", caller.actor(),
+        audit.record("CASE#" + upload.caseId(), "FILE_ATTACHED", caller,
                 replaced.isEmpty() ? null : Map.of("replaced", replaced.stream().map(CaseFile::id).toList()),
                 Map.of("file", file.id(), "kind", file.kind(), "size", file.size()));
         return CaseFileView.of(file);
@@ -254,10 +254,10 @@ public class MediaService {
         campaigns.requireOpen();
         uploads.discarding(file.id(), clock.instant());
         caseFiles.detach(file).ifPresent(gone -> {
-            cases.afterFilesChanged(gone.caseId(), caller.actor());
+            cases.afterFilesChanged(gone.caseId(), caller);
             s3.deleteObject(d -> d.bucket(bucket).key(gone.key()));
             uploads.discarded(gone.id());
-            audit.record("CASE#" + gone.caseId(), "FILE_REMOVED", caller.actor(),
+            audit.record("CASE#" + gone.caseId(), "FILE_REMOVED", caller,
                     Map.of("file", gone.id(), "kind", gone.kind()), null);
         });
     }

@@ -79,7 +79,7 @@ public class ReviewService {
             return current;
         }
         CaseRecord next = cases.moveTo(current, CaseStatus.APPROVED);
-        audit.record("CASE#" + caseId, "CASE_APPROVED", caller.actor(), state(current), byUnit(next, null, null));
+        audit.record("CASE#" + caseId, "CASE_APPROVED", caller, state(current), byUnit(next, null, null));
         return next;
     }
 
@@ -89,7 +89,7 @@ public class ReviewService {
         CaseRecord next = cases.moveTo(current, CaseStatus.RETURNED);
         returns.save(new ReturnRecord(caseId, request.reason(), request.comments(), next.version(), current.form(),
                 clock.instant(), caller.subject()));
-        audit.record("CASE#" + caseId, "CASE_RETURNED", caller.actor(), state(current),
+        audit.record("CASE#" + caseId, "CASE_RETURNED", caller, state(current),
                 byUnit(next, request.reason(), request.comments()));
         return next;
     }
@@ -98,7 +98,7 @@ public class ReviewService {
     public CaseRecord reject(Caller caller, String caseId, Optional<Long> ifMatch, RejectRequest request) {
         CaseRecord current = reviewable(caller, caseId, ifMatch);
         CaseRecord next = cases.moveTo(current, CaseStatus.REJECTED);
-        audit.record("CASE#" + caseId, "CASE_REJECTED", caller.actor(), state(current),
+        audit.record("CASE#" + caseId, "CASE_REJECTED", caller, state(current),
                 byUnit(next, request.reason(), null));
         return next;
     }
@@ -166,7 +166,7 @@ public class ReviewService {
         return audit.forEntity("CASE#" + record.id()).stream().map(e -> {
             Map<String, Object> after = e.after() == null ? Map.of() : readMap(e.after());
             String by = after.get("by") instanceof String role ? role
-                    : e.actor().equals(record.ownerSubject()) ? "实施单位" : e.actor().startsWith("system:") ? "系统" : "管理员";
+                    : e.account().equals(record.ownerSubject()) ? "实施单位" : e.actor().startsWith("system:") ? "系统" : "管理员";
             return new ReviewView.HistoryEntry(ChinaTime.format(e.at()), e.action(),
                     LABELS.getOrDefault(e.action(), e.action()), by,
                     after.get("reason") instanceof String reason ? reason : null, comments(after.get("comments")));

@@ -128,7 +128,7 @@ public class SummaryService {
                 now.fingerprint().hash(), now.fingerprint().code(), printed, pdf.pages(), prefix + "summary.pdf",
                 prefix + "summary.xlsx", at, caller.subject(), null);
         repository.create(record);
-        audit.record("UNIT#" + unit.unitId(), "SUMMARY_GENERATED", caller.actor(), null, Map.of("sheetId", sheetId,
+        audit.record("UNIT#" + unit.unitId(), "SUMMARY_GENERATED", caller, null, Map.of("sheetId", sheetId,
                 "verificationCode", record.code(), "cases", printed.stream().map(PrintedCase::caseId).toList()));
         return view(unit, campaign, now, Optional.of(record));
     }
@@ -220,7 +220,7 @@ public class SummaryService {
         }
         repository.move(unit.unitId(), scan.scanId(), ScanUpload.Status.CHECKING, ScanUpload.Status.CONFIRMED);
         files.delete(scan.pendingKey());
-        audit.record("UNIT#" + unit.unitId(), "SUMMARY_CONFIRMED", caller.actor(),
+        audit.record("UNIT#" + unit.unitId(), "SUMMARY_CONFIRMED", caller,
                 sheet.scan() == null ? null : Map.of("scanId", sheet.scan().scanId()),
                 Map.of("sheetId", sheet.sheetId(), "verificationCode", sheet.code(), "scanId", scan.scanId(),
                         "pages", checked.pages(), "codeRead", checked.codeRead()));

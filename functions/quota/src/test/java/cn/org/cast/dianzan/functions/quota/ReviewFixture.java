@@ -64,7 +64,7 @@ final class ReviewFixture {
         CaseFileService files = context.getBean(CaseFileService.class);
         files.attach(photo(id, owner.subject(), FileKind.LANDSCAPE_PHOTO, 400, 300));
         files.attach(photo(id, owner.subject(), FileKind.PORTRAIT_PHOTO, 300, 400));
-        cases.afterFilesChanged(id, owner.subject());
+        cases.afterFilesChanged(id, owner);
         cases.submit(owner, id, Optional.empty());
         return id;
     }

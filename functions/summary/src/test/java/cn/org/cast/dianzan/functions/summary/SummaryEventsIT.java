@@ -76,7 +76,7 @@ class SummaryEventsIT implements SampleEventsContract {
                     kind.label() + ".jpg", "image/jpeg", 1024, wide ? 400 : 300, wide ? 300 : 400,
                     Instant.parse("2026-06-20T02:00:00Z"), MUSEUM_B.subject()));
         }
-        cases.afterFilesChanged(id, MUSEUM_B.subject());
+        cases.afterFilesChanged(id, MUSEUM_B.caller());
         cases.submit(MUSEUM_B.caller(), id, Optional.empty());
         context.getBean(ReviewService.class).approve(UNIT_A.caller(), id, Optional.empty());
         context.getBean(RecommendationService.class).recommend(UNIT_A.caller(), id, Optional.empty());

@@ -78,7 +78,7 @@ final class SummaryFixture {
         CaseFileService files = context.getBean(CaseFileService.class);
         files.attach(photo(id, owner.subject(), FileKind.LANDSCAPE_PHOTO, 800, 500));
         files.attach(photo(id, owner.subject(), FileKind.PORTRAIT_PHOTO, 500, 800));
-        cases.afterFilesChanged(id, owner.subject());
+        cases.afterFilesChanged(id, owner);
         cases.submit(owner, id, Optional.empty());
         return id;
     }

@@ -32,7 +32,17 @@ public class AuditLog {
         this.json = json;
     }
 
-    public record Entry(String entity, String action, String actor, Instant at, String before, String after) {
+    /**
+     * One event. {@code actor} is who did it (for a signed-in caller the person, a colleague of the
+     * account); {@code account} the account they acted for (the actor itself for the system's own events).
+     */
+    public record Entry(String entity, String action, String actor, Instant at, String before, String after,
+                        String account) {
+    }
+
+    /** An event by a signed-in caller: the person is the actor, the account they act for is kept beside it. */
+    public void record(String entity, String action, cn.org.cast.dianzan.core.Caller caller, Object before, Object after) {
+        write(entity, action, caller.actor(), caller.subject(), before, after);
     }
 
     /**
@@ -40,12 +50,19 @@ public class AuditLog {
      * the mapper: a record, or a map of the few attributes that changed.
      */
     public void record(String entity, String action, String actor, Object before, Object after) {
+        write(entity, action, actor, null, before, after);
+    }
+
+    private void write(String entity, String action, String actor, String account, Object before, Object after) {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", Items.s(entity));
         item.put("sk", Items.s(Items.sortable(now) + "#" + UUID.randomUUID()));
         item.put("actor", Items.s(actor));
         item.put("action", Items.s(action));
+        if (account != null && !account.equals(actor)) {
+            item.put("account", Items.s(account));
+        }
         item.put("at", Items.instant(now));
         if (before != null) {
             item.put("before", Items.s(JsonText.write(json, before)));
@@ -63,7 +80,8 @@ public class AuditLog {
                         .expressionAttributeValues(Map.of(":pk", Items.s(entity))))
                 .items().stream()
                 .map(i -> new Entry(Items.string(i, "pk"), Items.string(i, "action"), Items.string(i, "actor"),
-                        Items.instant(i, "at"), Items.string(i, "before"), Items.string(i, "after")))
+                        Items.instant(i, "at"), Items.string(i, "before"), Items.string(i, "after"),
+                        i.containsKey("account") ? Items.string(i, "account") : Items.string(i, "actor")))
                 .toList();
     }
 }
