@@ -58,7 +58,7 @@ try {
         contactName: '浏览器测试', mobile: '13912345678' });
       const mail = (await api('GET', '/local/mail?to=' + encodeURIComponent(email))).body.items;
       const code = mail[mail.length - 1].subject.match(/(\d{6})/)[1];
-      return (await api('POST', '/accounts/verify', null, { email, code })).body.accessToken;
+      return (await api('POST', '/accounts/verify', null, { email, code, password: '浏览器测试密码-2026年' })).body.accessToken;
     };
     const totp = (await api('GET', '/local/totp')).body.code;
     const admin = (await api('POST', '/auth/sign-in', null, { email: 'cast-admin@demo.dianzan.local',

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * audience of template.yaml's authorizer, and the keys from the issuer's JWKS (fetched from the
  * accounts function, as API Gateway fetches {@code jwks_uri}). A token passes only if it is a JWS with
  * an RSA algorithm (RS256) and a {@code kid} of the JWKS, its signature verifies, {@code iss} is the
- * issuer, {@code aud} holds the audience, and it is inside {@code nbf}..{@code exp}. Everything else
+ * issuer, {@code aud} holds the audience, it is inside {@code nbf}..{@code exp} and not issued in the future. Everything else
  * (no token, {@code alg: none}, HS256 with the public key as secret, another key, expired, another
  * audience) is refused before any function runs.
  */
@@ -56,11 +56,13 @@ final class JwtVerifier {
      * flattened to {@code [a b]}. Empty for anything API Gateway would answer 401.
      */
     Optional<Map<String, String>> verify(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (authorization == null || authorization.isBlank()) {
             return Optional.empty();
         }
+        // API Gateway takes the token with or without the Bearer scheme
+        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7) : authorization;
         try {
-            SignedJWT jwt = SignedJWT.parse(authorization.substring(7).trim());
+            SignedJWT jwt = SignedJWT.parse(token.trim());
             if (!JWSAlgorithm.Family.RSA.contains(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
                 return Optional.empty();
             }
@@ -72,7 +74,8 @@ final class JwtVerifier {
             Instant now = clock.instant();
             if (!issuer.equals(claims.getIssuer()) || claims.getAudience() == null || !claims.getAudience().contains(audience)
                     || claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)
-                    || (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now))) {
+                    || (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now))
+                    || (claims.getIssueTime() != null && claims.getIssueTime().toInstant().isAfter(now))) {
                 return Optional.empty();
             }
             Map<String, String> flat = new LinkedHashMap<>();

@@ -57,10 +57,12 @@ final class LocalAccounts {
             String enrolment = accountsFunction.callStatic("cn.org.cast.dianzan.functions.accounts.AdminBootstrap",
                     "bootstrapAsJson", ADMIN_EMAIL, "本地管理员", "13800000000", ADMIN_PASSWORD);
             adminSecret = json.readTree(enrolment).path("totpSecret").asText();
-            register(gateway, UNIT_EMAIL, "RECOMMENDER", "示例推荐单位联系人");
-            register(gateway, MUSEUM_EMAIL, "IMPLEMENTER", "示例科技馆联系人");
+            // kept at once: the bootstrap is one-time, so its secret must survive a failure further on
             ObjectNode root = json.createObjectNode();
             root.putObject("admin").put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD).put("totpSecret", adminSecret);
+            json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+            register(gateway, UNIT_EMAIL, "RECOMMENDER", "示例推荐单位联系人");
+            register(gateway, MUSEUM_EMAIL, "IMPLEMENTER", "示例科技馆联系人");
             root.putObject("recommender").put("email", UNIT_EMAIL).put("password", DEMO_PASSWORD);
             root.putObject("implementer").put("email", MUSEUM_EMAIL).put("password", DEMO_PASSWORD);
             json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
@@ -80,7 +82,7 @@ final class LocalAccounts {
         }
         String code = codeFor(email);
         Gateway.Response verified = gateway.call("POST", "/accounts/verify", Map.of("content-type", "application/json"),
-                json.createObjectNode().put("email", email).put("code", code).toString());
+                json.createObjectNode().put("email", email).put("code", code).put("password", DEMO_PASSWORD).toString());
         if (verified.status() != 201) {
             throw new LocalSystemException("验证示例账号失败 / verifying " + email + " failed: " + verified.text());
         }

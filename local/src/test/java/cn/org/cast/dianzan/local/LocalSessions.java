@@ -41,7 +41,7 @@ final class LocalSessions {
                 "accountType", accountType, "contactName", "测试联系人", "mobile", "13912345678"));
         require(registered, 202);
         HttpResponse<String> verified = post(system, "/accounts/verify", Map.of("email", email, "code",
-                system.mailedCode(email)));
+                system.mailedCode(email), "password", PASSWORD));
         require(verified, 201);
         return read(verified);
     }

@@ -219,10 +219,11 @@ class OpenApiResponsesIT {
         assertEquals("TOO_MANY_CODES", errorCode(429, Call.to("POST /accounts/verify/resend").body(body("email", email))));
         String code = mailed(email);
         assertEquals("VERIFICATION_CODE_INVALID", errorCode(400, Call.to("POST /accounts/verify")
-                .body(body("email", email, "code", code.equals("000000") ? "111111" : "000000"))));
+                .body(body("email", email, "code", code.equals("000000") ? "111111" : "000000", "password", password))));
         assertEquals("VERIFICATION_CODE_EXPIRED", errorCode(410, Call.to("POST /accounts/verify")
-                .body(body("email", "never-" + email, "code", "123456"))));
-        JsonNode session = answer(201, Call.to("POST /accounts/verify").body(body("email", email, "code", code)));
+                .body(body("email", "never-" + email, "code", "123456", "password", password))));
+        JsonNode session = answer(201, Call.to("POST /accounts/verify").body(body("email", email, "code", code,
+                "password", password)));
         String token = session.path("accessToken").asText();
         assertEquals("INVALID_CREDENTIALS", errorCode(401, Call.to("POST /auth/sign-in")
                 .body(body("email", email, "password", "wrong-password-2026"))));
@@ -281,7 +282,7 @@ class OpenApiResponsesIT {
         String password = "推荐单位自己的密码-2026";
         answer(202, Call.to("POST /accounts/register").body(body("email", email, "password", password,
                 "accountType", "RECOMMENDER", "contactName", "王老师", "mobile", "13912345678")));
-        answer(201, Call.to("POST /accounts/verify").body(body("email", email, "code", mailed(email))));
+        answer(201, Call.to("POST /accounts/verify").body(body("email", email, "code", mailed(email), "password", password)));
         JsonNode signedIn = answer(200, Call.to("POST /auth/sign-in").body(body("email", email, "password", password)));
         String recommender = signedIn.path("accessToken").asText();
         String code = issueCode("某市科学技术协会");

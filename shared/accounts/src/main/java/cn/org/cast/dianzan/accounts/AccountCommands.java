@@ -17,7 +17,7 @@ public final class AccountCommands {
             AccountType type = kind == null ? null : AccountType.valueOf(kind.name());
             String name = form.text("contactName", "联系人姓名", 30);
             String mobile = readMobile(form);
-            checkPassword(form, password, email);
+            checkPassword(form, password, email, mobile, "password");
             form.throwIfInvalid();
             return new Registration(email, password, type, name, mobile);
         }
@@ -38,13 +38,17 @@ public final class AccountCommands {
         }
     }
 
-    /** An address and the six-digit code mailed to it. */
-    public record Verification(String email, String code) {
+    /**
+     * An address, the six-digit code mailed to it, and the password given at registration: the code alone
+     * would let whoever registered the address last (someone else, say) decide the account's password.
+     */
+    public record Verification(String email, String code, String password) {
         public static Verification from(Form form) {
             String email = Emails.normalize(form.email("email", "邮箱"));
             String code = form.text("code", "验证码", 16);
+            String password = form.secret("password", "密码");
             form.throwIfInvalid();
-            return new Verification(email, code);
+            return new Verification(email, code, password);
         }
     }
 
@@ -109,7 +113,7 @@ public final class AccountCommands {
             String password = form.secret("password", "密码");
             String name = form.text("name", "姓名", 30);
             String mobile = readMobile(form);
-            checkPassword(form, password, email);
+            checkPassword(form, password, email, mobile, "password");
             form.throwIfInvalid();
             return new Acceptance(email, code, password, name, mobile);
         }
@@ -142,13 +146,13 @@ public final class AccountCommands {
         return phone;
     }
 
-    private static void checkPassword(Form form, String password, String email) {
-        checkPassword(form, password, email, "password");
+    private static void checkPassword(Form form, String password, String email, String field) {
+        checkPassword(form, password, email, null, field);
     }
 
-    private static void checkPassword(Form form, String password, String email, String field) {
+    private static void checkPassword(Form form, String password, String email, String mobile, String field) {
         if (password != null && !form.hasErrorOn(field)) {
-            String problem = PasswordPolicy.problem(password, email);
+            String problem = PasswordPolicy.problem(password, email, mobile);
             if (problem != null) {
                 form.error(field, "WEAK_PASSWORD", problem);
             }

@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Accounts and their people in the main table, no transactions:
  * {@code ACCOUNT#<id>/ACCOUNT} the account, {@code ACCOUNT#<id>/PERSON#<id>} each colleague (so one
  * query lists them), {@code EMAIL#<key>/EMAIL} the address's claim pointing at its person. The claim is
- * written last and conditionally: a person whose claim lost a race is deleted again, and a person left
- * behind by a crash before its claim is unreachable (nothing finds it), never a second owner.
+ * written last and conditionally: a person whose claim lost a race is deleted again. A person left
+ * behind by a crash before its claim cannot sign in (no address leads to it) and never owns the address;
+ * it may still be listed among the account's people, to be removed by a colleague.
  */
 @Singleton
 public class AccountRepository {
@@ -123,9 +124,13 @@ public class AccountRepository {
 
     /** The same password, hashed again with today's parameters (sessions stay). */
     public void rehash(Person person, String hash) {
-        dynamo.updateItem(b -> b.tableName(table).key(personKey(person.accountId(), person.personId()))
-                .updateExpression("SET passwordHash = :hash").conditionExpression("passwordHash = :old")
-                .expressionAttributeValues(Map.of(":hash", Items.s(hash), ":old", Items.s(person.passwordHash()))));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(personKey(person.accountId(), person.personId()))
+                    .updateExpression("SET passwordHash = :hash").conditionExpression("passwordHash = :old")
+                    .expressionAttributeValues(Map.of(":hash", Items.s(hash), ":old", Items.s(person.passwordHash()))));
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            // a parallel sign-in rehashed it first, or the password changed: theirs stands
+        }
     }
 
     /** Ends every refresh session of the person opened before {@code at}. */
@@ -141,10 +146,14 @@ public class AccountRepository {
                 .updateExpression("SET #status = :removed, sessionsValidAfter = :at, removedAt = :at")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":removed", Items.s(Person.Status.REMOVED.name()), ":at", Items.instant(at))));
-        dynamo.deleteItem(b -> b.tableName(table)
-                .key(Map.of("pk", Items.s("EMAIL#" + Emails.key(person.email())), "sk", Items.s("EMAIL")))
-                .conditionExpression("personId = :person")
-                .expressionAttributeValues(Map.of(":person", Items.s(person.personId()))));
+        try {
+            dynamo.deleteItem(b -> b.tableName(table)
+                    .key(Map.of("pk", Items.s("EMAIL#" + Emails.key(person.email())), "sk", Items.s("EMAIL")))
+                    .conditionExpression("personId = :person")
+                    .expressionAttributeValues(Map.of(":person", Items.s(person.personId()))));
+        } catch (ConditionalCheckFailedException goneAlready) {
+            // removed twice, or the address already belongs to someone else again: nothing of ours to free
+        }
     }
 
     /** Uses a TOTP time step once: false if this or a later step was already used. */

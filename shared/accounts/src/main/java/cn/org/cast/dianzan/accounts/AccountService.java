@@ -39,6 +39,8 @@ import java.util.OptionalLong;
 @Singleton
 public class AccountService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountService.class);
+
     /** Colleagues on one account, removed ones not counted. */
     public static final int MAX_MEMBERS = 10;
     private static final String NEW_ADMIN = "NEW_ADMIN";
@@ -80,7 +82,7 @@ public class AccountService {
         EmailCodes.Issued issued = codes.issue(registration.email(), Purpose.REGISTER, Map.of(
                 "passwordHash", hash, "accountType", registration.accountType().name(),
                 "contactName", registration.contactName(), "mobile", registration.mobile()), EmailCodes.LIFETIME);
-        mailer.send(known ? AccountMails.alreadyRegistered(registration.email())
+        sendQuietly(known ? AccountMails.alreadyRegistered(registration.email())
                 : AccountMails.verification(registration.email(), issued.code(), issued.expiresAt()));
         return CodeSent.of(registration.email(), issued.expiresAt());
     }
@@ -90,14 +92,15 @@ public class AccountService {
         Map<String, String> waiting = codes.payload(address.email(), Purpose.REGISTER);
         EmailCodes.Issued issued = codes.issue(address.email(), Purpose.REGISTER, waiting, EmailCodes.LIFETIME);
         if (!waiting.isEmpty() && accounts.byEmail(address.email()).isEmpty()) {
-            mailer.send(AccountMails.verification(address.email(), issued.code(), issued.expiresAt()));
+            sendQuietly(AccountMails.verification(address.email(), issued.code(), issued.expiresAt()));
         }
         return CodeSent.of(address.email(), issued.expiresAt());
     }
 
     /** The address is proved: the account and its first person (the contact) are created, and signed in. */
     public TokenSet verify(Verification verification) {
-        Map<String, String> registration = codes.use(verification.email(), Purpose.REGISTER, verification.code());
+        Map<String, String> registration = codes.use(verification.email(), Purpose.REGISTER, verification.code(),
+                waiting -> hasher.matches(verification.password(), waiting.get("passwordHash")));
         if (!registration.containsKey("passwordHash")) {
             throw new DomainException(Failure.VERIFICATION_CODE_EXPIRED);
         }
@@ -122,25 +125,29 @@ public class AccountService {
      * refused or not, is audited.
      */
     public TokenSet signIn(SignIn signIn) {
-        guard.requireUnlocked(signIn.email());
+        long attempt = guard.attempt(signIn.email());
         Person person = accounts.byEmail(signIn.email()).filter(Person::active).orElse(null);
         if (person == null) {
             hasher.spendTime(signIn.password());
-            fail(signIn.email(), null, "UNKNOWN_OR_REMOVED");
+            fail(signIn.email(), attempt, null, "UNKNOWN_OR_REMOVED");
         }
         if (!hasher.matches(signIn.password(), person.passwordHash())) {
-            fail(signIn.email(), person, "WRONG_PASSWORD");
+            fail(signIn.email(), attempt, person, "WRONG_PASSWORD");
         }
         Account account = accounts.account(person.accountId()).orElseThrow(() -> new DomainException(Failure.INVALID_CREDENTIALS));
         if (account.type() == AccountType.ADMIN) {
             if (signIn.totp() == null) {
+                // counted like any attempt (clearing it here would let a holder of the password guess codes
+                // without limit); the admin's client sends the code with the password next time
+                audit.record(entity(account.accountId()), "ADMIN_SIGN_IN_REFUSED", person.personId(), null,
+                        Map.of("reason", "TOTP_REQUIRED"));
                 throw new DomainException(Failure.TOTP_REQUIRED);
             }
             OptionalLong step = Totp.matchingStep(person.totpSecret(), signIn.totp(), clock.instant());
             if (step.isEmpty() || !accounts.useTotpStep(person, step.getAsLong())) {
                 audit.record(entity(account.accountId()), "ADMIN_SIGN_IN_REFUSED", person.personId(), null,
                         Map.of("reason", "TOTP_INVALID"));
-                guard.recordFailure(signIn.email());
+                guard.failed(signIn.email(), attempt);
                 throw new DomainException(Failure.TOTP_INVALID);
             }
         }
@@ -172,7 +179,9 @@ public class AccountService {
     public void signOut(String refreshToken) {
         try {
             Sessions.Family family = sessions.read(refreshToken);
-            if (family.presented().generation() <= family.generation()) {
+            // the current token ends its session; an older one is a replay, which ends it too (as a refresh
+            // would); a token of a future generation, or the right ids with a wrong secret, ends nothing
+            if (sessions.isCurrent(family) || family.presented().generation() < family.generation()) {
                 sessions.revoke(family.presented());
             }
         } catch (DomainException | software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
@@ -192,7 +201,7 @@ public class AccountService {
         boolean known = accounts.byEmail(address.email()).filter(Person::active).isPresent();
         EmailCodes.Issued issued = codes.issue(address.email(), Purpose.RESET, Map.of(), EmailCodes.LIFETIME);
         if (known) {
-            mailer.send(AccountMails.reset(address.email(), issued.code(), issued.expiresAt()));
+            sendQuietly(AccountMails.reset(address.email(), issued.code(), issued.expiresAt()));
         }
         return CodeSent.of(address.email(), issued.expiresAt());
     }
@@ -206,7 +215,7 @@ public class AccountService {
         accounts.changePassword(person, hasher.hash(reset.newPassword()), now);
         guard.clear(reset.email());
         audit.record(entity(person.accountId()), "PASSWORD_RESET", person.personId(), null, Map.of("person", person.personId()));
-        mailer.send(AccountMails.passwordChanged(person.email(), now));
+        sendQuietly(AccountMails.passwordChanged(person.email(), now));
     }
 
     /** A signed-in person changes their password: other sessions end, this one continues with new tokens. */
@@ -219,7 +228,7 @@ public class AccountService {
         Instant now = clock.instant();
         accounts.changePassword(person, hasher.hash(change.newPassword()), now);
         audit.record(entity(person.accountId()), "PASSWORD_CHANGED", caller, null, Map.of("person", person.personId()));
-        mailer.send(AccountMails.passwordChanged(person.email(), now));
+        sendQuietly(AccountMails.passwordChanged(person.email(), now));
         Person changed = accounts.person(person.accountId(), person.personId()).orElseThrow();
         return signedIn(account(caller), changed);
     }
@@ -235,7 +244,7 @@ public class AccountService {
         if (account.type() == AccountType.ADMIN) {
             throw new DomainException(Failure.WRONG_ACCOUNT_TYPE, "管理员请在“管理员”页面添加其他管理员", List.of(), Map.of());
         }
-        return sendInvitation(account, invitation, inviter.name(), caller.actor());
+        return sendInvitation(account, invitation, inviter.name(), caller.actor(), false);
     }
 
     /** An admin adds a person to an account whose people can no longer sign in (lost mailbox, left). */
@@ -243,7 +252,7 @@ public class AccountService {
         caller.requireAdmin();
         Account account = Ids.account(accountId).flatMap(accounts::account).filter(a -> a.type() != AccountType.ADMIN)
                 .orElseThrow(() -> new DomainException(Failure.NOT_FOUND));
-        return sendInvitation(account, invitation, "系统管理员", caller.actor());
+        return sendInvitation(account, invitation, "系统管理员", caller.actor(), true);
     }
 
     /** An admin invites a new admin; admins are never self-registered. */
@@ -269,6 +278,13 @@ public class AccountService {
         }
         Account account = accounts.account(invitation.get("accountId"))
                 .orElseThrow(() -> new DomainException(Failure.VERIFICATION_CODE_EXPIRED));
+        // an invitation lapses with its sender: a colleague removed meanwhile cannot bring someone in
+        boolean senderActive = "true".equals(invitation.get("byAdmin")) || Ids.person(invitation.get("invitedBy"))
+                .flatMap(id -> accounts.person(account.accountId(), id)).filter(Person::active).isPresent();
+        if (!senderActive) {
+            throw new DomainException(Failure.VERIFICATION_CODE_EXPIRED, "邀请人已不在该账号中，邀请已失效", List.of(), Map.of());
+        }
+        requireRoom(account);
         Person person = new Person(personId, account.accountId(), acceptance.email(), acceptance.name(), acceptance.mobile(),
                 hash, Person.Status.ACTIVE, now, Instant.EPOCH, null, -1);
         if (!accounts.addPerson(person)) {
@@ -317,26 +333,44 @@ public class AccountService {
         return view(account, person);
     }
 
-    private CodeSent sendInvitation(Account account, Invitation invitation, String inviterName, String actor) {
-        long active = accounts.people(account.accountId()).stream().filter(Person::active).count();
-        if (active >= MAX_MEMBERS) {
-            throw new DomainException(Failure.TOO_MANY_MEMBERS, "本账号已有" + active + "名成员，达到上限，请先移除不再使用的成员",
-                    List.of(), Map.of("max", MAX_MEMBERS));
-        }
+    private CodeSent sendInvitation(Account account, Invitation invitation, String inviterName, String actor, boolean byAdmin) {
+        requireRoom(account);
         EmailCodes.Issued issued = codes.issue(invitation.email(), Purpose.INVITE, Map.of("accountId", account.accountId(),
-                "invitedBy", actor, "name", invitation.name()), EmailCodes.INVITATION_LIFETIME);
+                "invitedBy", actor, "byAdmin", Boolean.toString(byAdmin), "name", invitation.name()),
+                EmailCodes.INVITATION_LIFETIME);
         mailer.send(AccountMails.invitation(invitation.email(), inviterName, account.type().label(), issued.code(),
                 issued.expiresAt()));
         audit.record(entity(account.accountId()), "MEMBER_INVITED", actor, null, Map.of("email", cn.org.cast.dianzan.notify.Masked.email(invitation.email())));
         return CodeSent.of(invitation.email(), issued.expiresAt());
     }
 
-    private void fail(String email, Person person, String reason) {
+    /**
+     * Mail whose failure must not change the answer: the answers of registration, resend and reset are the
+     * same for every address, and a refused send (for a known address only) would tell them apart. The
+     * person asks again after the minute; the failure is logged, the address masked.
+     */
+    private void sendQuietly(cn.org.cast.dianzan.notify.Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (cn.org.cast.dianzan.notify.MailFailure failed) {
+            LOG.warn("mail not sent, the caller is answered as if it were: {}", failed.getMessage());
+        }
+    }
+
+    private void requireRoom(Account account) {
+        long active = accounts.people(account.accountId()).stream().filter(Person::active).count();
+        if (active >= MAX_MEMBERS) {
+            throw new DomainException(Failure.TOO_MANY_MEMBERS, "本账号已有" + active + "名成员，达到上限，请先移除不再使用的成员",
+                    List.of(), Map.of("max", MAX_MEMBERS));
+        }
+    }
+
+    private void fail(String email, long attempt, Person person, String reason) {
         if (person != null) {
             accounts.account(person.accountId()).filter(a -> a.type() == AccountType.ADMIN).ifPresent(a ->
                     audit.record(entity(a.accountId()), "ADMIN_SIGN_IN_REFUSED", person.personId(), null, Map.of("reason", reason)));
         }
-        guard.recordFailure(email);
+        guard.failed(email, attempt);
         throw new DomainException(Failure.INVALID_CREDENTIALS);
     }
 

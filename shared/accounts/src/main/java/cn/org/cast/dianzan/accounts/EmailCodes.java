@@ -38,6 +38,10 @@ public class EmailCodes {
     /** Resends: at most one a minute and five an hour per address and purpose. */
     public static final Duration RESEND_GAP = Duration.ofSeconds(60);
     public static final int SENDS_PER_HOUR = 5;
+    /** Wrong codes for an address and purpose in a (China) day, whatever new codes were sent meanwhile. */
+    public static final int WRONG_PER_DAY = 10;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")
+            .withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -93,6 +97,11 @@ public class EmailCodes {
         item.put("sends", Items.n(sends + 1));
         item.put("windowStart", Items.instant(windowStart));
         item.put("lastSentAt", Items.instant(now));
+        if (current != null && current.containsKey("wrongDay")) {
+            // a new code does not bring new guesses: the day's wrong tries stay with the address
+            item.put("wrongDay", current.get("wrongDay"));
+            item.put("wrongCount", current.get("wrongCount"));
+        }
         Map<String, AttributeValue> carried = new HashMap<>();
         payload.forEach((name, value) -> carried.put(name, Items.s(value)));
         item.put("payload", AttributeValue.fromM(carried));
@@ -126,9 +135,25 @@ public class EmailCodes {
      * expired, was used up, or was never issued for this address.
      */
     public Map<String, String> use(String email, Purpose purpose, String typed) {
+        return use(email, purpose, typed, payload -> true);
+    }
+
+    /**
+     * The same, where the code alone is not enough: {@code alsoRight} must hold for what the code carries
+     * (the registrant's password, say), or the try counts as a wrong code.
+     */
+    public Map<String, String> use(String email, Purpose purpose, String typed,
+                                   java.util.function.Predicate<Map<String, String>> alsoRight) {
         Instant now = clock.instant();
         Map<String, AttributeValue> key = key(email, purpose);
         Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+        String today = DAY.format(now);
+        long wrongToday = current != null && today.equals(Items.string(current, "wrongDay")) ? Items.number(current, "wrongCount") : 0;
+        if (wrongToday >= WRONG_PER_DAY) {
+            throw new DomainException(Failure.TOO_MANY_CODES, "今天验证码输错次数过多，请明天再试", List.of(),
+                    Map.of("retryAfterSeconds", Math.max(1, Duration.between(now, java.time.LocalDate.parse(today,
+                            DAY).plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()).toSeconds())));
+        }
         if (current == null || current.isEmpty() || !Items.instant(current, "expiresAt").isAfter(now)
                 || Items.number(current, "triesLeft") <= 0) {
             throw new DomainException(Failure.VERIFICATION_CODE_EXPIRED);
@@ -137,33 +162,37 @@ public class EmailCodes {
         boolean right = typed != null && typed.strip().matches("\\d{6}")
                 && MessageDigest.isEqual(hash(Items.string(current, "salt"), typed.strip()).getBytes(StandardCharsets.UTF_8),
                 Items.string(current, "codeHash").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> payload = new HashMap<>();
+        current.getOrDefault("payload", AttributeValue.fromM(Map.of())).m().forEach((name, value) -> payload.put(name, value.s()));
+        boolean codeRight = right;
+        right = right && alsoRight.test(payload);
         try {
             if (right) {
                 dynamo.deleteItem(b -> b.tableName(table).key(key).conditionExpression("codeHash = :hash AND triesLeft = :tries")
                         .expressionAttributeValues(Map.of(":hash", current.get("codeHash"), ":tries", Items.n(triesLeft))));
-                Map<String, String> payload = new HashMap<>();
-                current.getOrDefault("payload", AttributeValue.fromM(Map.of())).m()
-                        .forEach((name, value) -> payload.put(name, value.s()));
                 return payload;
             }
-            dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression("SET triesLeft = :left")
+            dynamo.updateItem(b -> b.tableName(table).key(key)
+                    .updateExpression("SET triesLeft = :left, wrongDay = :day, wrongCount = :wrong")
                     .conditionExpression("codeHash = :hash AND triesLeft = :tries")
                     .expressionAttributeValues(Map.of(":left", Items.n(triesLeft - 1), ":hash", current.get("codeHash"),
-                            ":tries", Items.n(triesLeft))));
+                            ":tries", Items.n(triesLeft), ":day", Items.s(today), ":wrong", Items.n(wrongToday + 1))));
         } catch (ConditionalCheckFailedException raced) {
             // another try or a new code came first: this try counts as wrong, nothing else changes
-            throw invalid(Math.max(0, triesLeft - 1));
+            throw invalid(Math.max(0, triesLeft - 1), codeRight);
         }
         if (triesLeft - 1 <= 0) {
             throw new DomainException(Failure.VERIFICATION_CODE_EXPIRED, "验证码错误次数过多，已失效，请重新获取",
                     List.of(), Map.of("triesLeft", 0));
         }
-        throw invalid(triesLeft - 1);
+        throw invalid(triesLeft - 1, codeRight);
     }
 
-    private static DomainException invalid(long triesLeft) {
-        return new DomainException(Failure.VERIFICATION_CODE_INVALID, "验证码不正确，还可以再试" + triesLeft + "次",
-                List.of(new cn.org.cast.dianzan.core.FieldError("code", "CODE_INVALID", "验证码不正确")),
+    private static DomainException invalid(long triesLeft, boolean codeRight) {
+        return new DomainException(Failure.VERIFICATION_CODE_INVALID, (codeRight ? "密码与注册时填写的不一致"
+                : "验证码不正确") + "，还可以再试" + triesLeft + "次",
+                List.of(codeRight ? new cn.org.cast.dianzan.core.FieldError("password", "WRONG_PASSWORD", "与注册时填写的密码不一致")
+                        : new cn.org.cast.dianzan.core.FieldError("code", "CODE_INVALID", "验证码不正确")),
                 Map.of("triesLeft", triesLeft));
     }
 

@@ -51,8 +51,11 @@ public final class PasswordPolicy {
         if (COMMON.contains(folded)) {
             return "该密码过于常见，容易被猜中，请换一个";
         }
-        if (folded.chars().distinct().count() <= 2) {
-            return "密码不能只由一两个字符重复组成";
+        if (folded.chars().distinct().count() <= 2 || repeats(folded)) {
+            return "密码不能由一段字符重复组成";
+        }
+        if (stepsByOne(folded)) {
+            return "密码不能是连续的数字、字母或键盘上的一行";
         }
         for (String run : RUNS) {
             if (folded.length() <= run.length() && run.contains(folded)) {
@@ -64,6 +67,38 @@ public final class PasswordPolicy {
             return "密码不能包含邮箱的用户名";
         }
         return null;
+    }
+
+    /** The same password, where the person's own mobile number is refused too (it is on the account). */
+    public static String problem(String password, String email, String mobile) {
+        String problem = problem(password, email);
+        if (problem == null && mobile != null && mobile.length() >= 7 && password.contains(mobile.substring(mobile.length() - 7))) {
+            return "密码不能包含手机号码";
+        }
+        return problem;
+    }
+
+    /** {@code abcabcabc}, {@code 1234512345}: a piece written over and over. */
+    private static boolean repeats(String text) {
+        for (int period = 1; period <= text.length() / 2; period++) {
+            if (text.length() % period == 0 && text.substring(0, period).repeat(text.length() / period).equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every character one up (or one down) from the one before, digits wrapping: {@code 12345678901234}. */
+    private static boolean stepsByOne(String text) {
+        int up = 0;
+        int down = 0;
+        for (int i = 1; i < text.length(); i++) {
+            int step = text.charAt(i) - text.charAt(i - 1);
+            boolean digits = Character.isDigit(text.charAt(i)) && Character.isDigit(text.charAt(i - 1));
+            up += step == 1 || (digits && step == -9) ? 1 : 0;
+            down += step == -1 || (digits && step == 9) ? 1 : 0;
+        }
+        return up == text.length() - 1 || down == text.length() - 1;
     }
 
     private static Set<String> load() {

@@ -123,7 +123,13 @@ public class Sessions {
         return token(presented.accountId(), presented.personId(), presented.familyId(), next, secret);
     }
 
-    /** Sign-out: the family ends, whichever of its tokens is presented (a stale one too). */
+    /** True if the token is the one the family would accept next (its secret checked, not just its ids). */
+    public boolean isCurrent(Family family) {
+        return family.presented().generation() == family.generation() && MessageDigest.isEqual(
+                hash(family.presented().secret()).getBytes(StandardCharsets.UTF_8), family.secretHash().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Ends the family (sign-out with its current token, or the answer to a replayed older one). */
     public void revoke(Presented presented) {
         dynamo.updateItem(b -> b.tableName(table).key(key(presented.accountId(), presented.personId(), presented.familyId()))
                 .updateExpression("SET revokedAt = if_not_exists(revokedAt, :now)")

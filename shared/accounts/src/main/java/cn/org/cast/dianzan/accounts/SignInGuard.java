@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Lockout: {@value #MAX_FAILURES} failed sign-ins for an address within {@link #WINDOW} lock it for
  * {@link #LOCK}. Kept per address key, known or not, so a locked answer tells nobody whether the
- * address is registered. The failure count is one atomic ADD on one item; the lock is set by the
- * failure that reaches the limit.
+ * address is registered. Each attempt is counted before its password is hashed (one atomic ADD,
+ * refused while locked), so parallel requests get no more than five checks; a success clears it.
  */
 @Singleton
 public class SignInGuard {
@@ -41,42 +42,68 @@ public class SignInGuard {
         this.clock = clock;
     }
 
-    /** 423 ACCOUNT_LOCKED with the time it unlocks, while the address is locked. */
-    public void requireUnlocked(String email) {
-        Instant now = clock.instant();
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(email)).consistentRead(true)).item();
-        if (item != null && item.containsKey("lockedUntil") && Items.instant(item, "lockedUntil").isAfter(now)) {
-            throw locked(Items.instant(item, "lockedUntil"), now);
-        }
-    }
-
     /**
-     * Counts a failure; the one that reaches the limit locks the address and is answered as locked
-     * (so the fifth wrong password already shows when it unlocks).
+     * Takes one attempt for the address before its password is checked, so that parallel requests cannot
+     * check more than {@value #MAX_FAILURES} passwords in a window: one atomic ADD on the guard item,
+     * conditional on the address not being locked. Answers 423 ACCOUNT_LOCKED (with the time it unlocks)
+     * while it is locked, or when this attempt would be one too many. A successful sign-in clears the
+     * count ({@link #clear}); a failed one keeps the attempt counted ({@link #failed}).
      */
-    public void recordFailure(String email) {
+    public long attempt(String email) {
         Instant now = clock.instant();
         Map<String, AttributeValue> key = key(email);
         // a window that ended starts again (epoch milliseconds, compared as numbers)
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key)
                     .updateExpression("SET failures = :zero, windowStart = :now, #type = :type REMOVE lockedUntil")
-                    .conditionExpression("attribute_not_exists(windowStart) OR windowStart < :expired")
+                    .conditionExpression("(attribute_not_exists(windowStart) OR windowStart < :expired)"
+                            + " AND (attribute_not_exists(lockedUntil) OR lockedUntil < :now)")
                     .expressionAttributeNames(Map.of("#type", "type"))
                     .expressionAttributeValues(Map.of(":zero", Items.n(0), ":now", Items.n(now.toEpochMilli()),
                             ":type", Items.s("SignInGuard"), ":expired", Items.n(now.minus(WINDOW).toEpochMilli()))));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException stillOpen) {
+        } catch (ConditionalCheckFailedException stillOpen) {
             // the window is still open: count into it
         }
-        Map<String, AttributeValue> after = dynamo.updateItem(b -> b.tableName(table).key(key)
-                .updateExpression("ADD failures :one").expressionAttributeValues(Map.of(":one", Items.n(1)))
-                .returnValues(ReturnValue.ALL_NEW)).attributes();
-        if (Items.number(after, "failures") >= MAX_FAILURES) {
-            Instant until = now.plus(LOCK);
-            dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression("SET lockedUntil = :until")
-                    .expressionAttributeValues(Map.of(":until", Items.instant(until))));
-            throw locked(until, now);
+        Map<String, AttributeValue> after;
+        try {
+            after = dynamo.updateItem(b -> b.tableName(table).key(key)
+                    .updateExpression("ADD failures :one")
+                    .conditionExpression("attribute_not_exists(lockedUntil) OR lockedUntil < :now")
+                    .expressionAttributeValues(Map.of(":one", Items.n(1), ":now", Items.n(now.toEpochMilli())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException locked) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            throw locked(Instant.ofEpochMilli(Items.number(item, "lockedUntil")), now);
         }
+        long attempts = Items.number(after, "failures");
+        if (attempts > MAX_FAILURES) {
+            throw lock(key, now);
+        }
+        return attempts;
+    }
+
+    /**
+     * The attempt failed: it stays counted, and the attempt that reached the limit locks the address and
+     * is answered as locked (so the fifth wrong password already shows when it unlocks).
+     */
+    public void failed(String email, long attempt) {
+        if (attempt >= MAX_FAILURES) {
+            throw lock(key(email), clock.instant());
+        }
+    }
+
+    private DomainException lock(Map<String, AttributeValue> key, Instant now) {
+        Instant until = now.plus(LOCK);
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression("SET lockedUntil = :until")
+                    .conditionExpression("attribute_not_exists(lockedUntil) OR lockedUntil < :now")
+                    .expressionAttributeValues(Map.of(":until", Items.n(until.toEpochMilli()), ":now", Items.n(now.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException lockedMeanwhile) {
+            // a parallel attempt locked it first: its time stands
+        }
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+        Instant locked = Instant.ofEpochMilli(Items.number(item, "lockedUntil"));
+        return locked(locked.isAfter(now) ? locked : until, now);
     }
 
     /** A successful sign-in (or a password reset) starts the count again. */

@@ -15,7 +15,8 @@ class PasswordPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"short", "123456789", "1234567890", "Password123", "QWERTYUIOP", "woaini1314520",
-        "aaaaaaaaaaaa", "ababababab", "abcdefghijk", "9876543210", "zhangwei2026x"})
+        "aaaaaaaaaaaa", "ababababab", "abcdefghijk", "9876543210", "zhangwei2026x", "12345678901234", "abcabcabcabc",
+        "1234512345", "zyxwvutsrqp"})
     void refusesShortCommonRepeatedSequentialOrOwnNamePasswords(String password) {
         assertNotNull(PasswordPolicy.problem(password, "zhangwei@kexie.gov.cn"), password);
     }
@@ -24,6 +25,12 @@ class PasswordPolicyTest {
     @ValueSource(strings = {"科普案例征集2026年", "correct horse battery", "Kx7#pQ2m!vT9", "山水0628汇总表盖章"})
     void acceptsLongUncommonPasswordsInAnyScript(String password) {
         assertNull(PasswordPolicy.problem(password, "zhangwei@kexie.gov.cn"), password);
+    }
+
+    @Test
+    void refusesThePersonsOwnMobileNumber() {
+        assertEquals("密码不能包含手机号码", PasswordPolicy.problem("my13912345678pw", "a@b.cn", "13912345678"));
+        assertNull(PasswordPolicy.problem("my13912345678pw", "a@b.cn", "13800000000"));
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.cast.dianzan.accounts.AdminAccounts;
+import cn.org.cast.dianzan.accounts.EmailCodes;
+import cn.org.cast.dianzan.accounts.SignInGuard;
 import cn.org.cast.dianzan.accounts.Totp;
 import cn.org.cast.dianzan.core.audit.AuditLog;
 import cn.org.cast.dianzan.engines.GreenMailServer;
@@ -168,6 +170,86 @@ class AccountsIT {
         assertEquals(5, mail.messages(email).size());
         // the newest code works
         assertEquals(201, verify(email, code(email)).getStatusCode());
+    }
+
+    @Test
+    void theCodeAloneDoesNotVerifyWhoeverRegisteredTheAddressLastMustAlsoGiveTheirPassword() {
+        String email = address("victim");
+        register(email, "RECOMMENDER");
+        clock.advance(Duration.ofSeconds(61));
+        // someone else registers the same address with a password of their own; the newest code goes to the owner
+        register(email, "RECOMMENDER", "别人设的密码-足够长-2026");
+        APIGatewayV2HTTPResponse refused = verify(email, code(email));
+        assertEquals(400, refused.getStatusCode());
+        assertEquals(java.util.Set.of("password:WRONG_PASSWORD"), cn.org.cast.dianzan.testing.Answers.fieldCodes(refused));
+        // the owner registers again with their own password and verifies
+        clock.advance(Duration.ofSeconds(61));
+        register(email, "RECOMMENDER");
+        assertEquals(201, verify(email, code(email)).getStatusCode());
+        assertEquals(200, signIn(email, PASSWORD, null).getStatusCode());
+    }
+
+    @Test
+    void newCodesBringNoNewGuessesTenWrongCodesADayAndTheAddressWaitsForTomorrow() {
+        Registered unit = registeredUnit("IMPLEMENTER");
+        int wrong = 0;
+        while (wrong < EmailCodes.WRONG_PER_DAY) {
+            clock.advance(Duration.ofMinutes(13));
+            assertEquals(202, call(request("POST", "/auth/password/forgot").body(json(Map.of("email", unit.email()))))
+                    .getStatusCode());
+            String right = code(unit.email());
+            for (int i = 0; i < 4 && wrong < EmailCodes.WRONG_PER_DAY; i++, wrong++) {
+                APIGatewayV2HTTPResponse guess = call(request("POST", "/auth/password/reset").body(json(Map.of("email",
+                        unit.email(), "code", right.equals("000000") ? "111111" : "000000", "newPassword", "猜中就能改的密码-2026"))));
+                assertEquals(400, guess.getStatusCode(), guess.getBody());
+            }
+        }
+        clock.advance(Duration.ofMinutes(13));
+        call(request("POST", "/auth/password/forgot").body(json(Map.of("email", unit.email()))));
+        APIGatewayV2HTTPResponse rightButTooLate = call(request("POST", "/auth/password/reset").body(json(Map.of(
+                "email", unit.email(), "code", code(unit.email()), "newPassword", "猜中就能改的密码-2026"))));
+        assertEquals(429, rightButTooLate.getStatusCode());
+        assertEquals("TOO_MANY_CODES", errorCode(rightButTooLate));
+    }
+
+    @Test
+    void parallelWrongPasswordsGetNoMoreThanTheFiveChecksOfTheLockout() throws Exception {
+        Registered unit = registeredUnit("RECOMMENDER");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<APIGatewayV2HTTPResponse>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> signIn(unit.email(), "wrong-password-123", null)));
+            }
+            int refusedAsWrong = 0;
+            for (var answer : answers) {
+                int status = answer.get().getStatusCode();
+                assertTrue(status == 401 || status == 423, "status " + status);
+                refusedAsWrong += status == 401 ? 1 : 0;
+            }
+            assertTrue(refusedAsWrong <= SignInGuard.MAX_FAILURES - 1, "checked " + refusedAsWrong + " passwords");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(423, signIn(unit.email(), PASSWORD, null).getStatusCode());
+    }
+
+    @Test
+    void anInvitationLapsesWithTheColleagueWhoSentIt() {
+        Registered unit = registeredUnit("RECOMMENDER");
+        String colleague = address("leaving");
+        call(request("POST", "/accounts/me/members").as(unit.claims()).body(json(Map.of("email", colleague, "name", "将离开的同事"))));
+        Map<String, String> leaving = claims((String) ((Map<?, ?>) body(call(request("POST", "/invitations/accept").body(json(Map.of(
+                "email", colleague, "code", code(colleague), "password", "同事自己的密码-2026", "name", "将离开的同事",
+                "mobile", "13700000000"))))).get("session")).get("accessToken"));
+        String friend = address("friend");
+        assertEquals(202, call(request("POST", "/accounts/me/members").as(leaving)
+                .body(json(Map.of("email", friend, "name", "朋友")))).getStatusCode());
+        assertEquals(200, call(request("DELETE", "/accounts/me/members/{personId}").path("personId", leaving.get("person"))
+                .as(unit.claims())).getStatusCode());
+        APIGatewayV2HTTPResponse lapsed = call(request("POST", "/invitations/accept").body(json(Map.of(
+                "email", friend, "code", code(friend), "password", "朋友自己的密码-2026", "name", "朋友", "mobile", "13600000000"))));
+        assertEquals(410, lapsed.getStatusCode(), lapsed.getBody());
     }
 
     // ---- sign-in, lockout, refresh, reset ---------------------------------------------------------------
@@ -392,7 +474,7 @@ class AccountsIT {
     }
 
     private APIGatewayV2HTTPResponse verify(String email, String code) {
-        return call(request("POST", "/accounts/verify").body(json(Map.of("email", email, "code", code))));
+        return call(request("POST", "/accounts/verify").body(json(Map.of("email", email, "code", code, "password", PASSWORD))));
     }
 
     private APIGatewayV2HTTPResponse signIn(String email, String password, String totp) {
