@@ -34,7 +34,8 @@ async function pageAt(url) {
 }
 
 try {
-  // Any document of the local origin will do until the web client is served: the campaign, as JSON.
+  // A document of the local origin without the web client's Content-Security-Policy (connect-src 'self'
+  // would refuse the bucket's origin, which the upload pages will have to allow): the campaign, as JSON.
   const home = await pageAt(origin + '/campaign');
   const result = await home.evaluate(async () => {
     async function api(method, path, token, body, headers = {}) {

@@ -35,7 +35,8 @@ import java.util.concurrent.Executors;
  * handler runs; see {@link JwtVerifier}), builds the event with the verified claims and hands it to the
  * function that owns the route. Local-only routes, never deployed: {@code GET /openapi.yaml} (the
  * contract), {@code GET /local/mail?to=} (what GreenMail received for an address) and
- * {@code GET /local/totp} (the seeded admin's current authenticator code).
+ * {@code GET /local/totp} (the seeded admin's current authenticator code). A GET on a path of no API
+ * route, in any method, is the web client's ({@link WebClient}): the page and the API share the origin.
  */
 final class Gateway implements AutoCloseable {
 
@@ -58,9 +59,11 @@ final class Gateway implements AutoCloseable {
     private final ObjectMapper json;
     private final Clock clock;
     private final Path contract;
+    private final WebClient web;
 
     private Gateway(HttpServer server, RouteTable routes, Map<String, FunctionHost> functions,
-                    JwtVerifier verifier, LocalAccounts accounts, ObjectMapper json, Clock clock, Path contract) {
+                    JwtVerifier verifier, LocalAccounts accounts, ObjectMapper json, Clock clock, Path contract,
+                    WebClient web) {
         this.server = server;
         this.routes = routes;
         this.functions = functions;
@@ -69,6 +72,7 @@ final class Gateway implements AutoCloseable {
         this.json = json;
         this.clock = clock;
         this.contract = contract;
+        this.web = web;
         this.executor = Executors.newFixedThreadPool(8, r -> new Thread(r, "gateway"));
         server.createContext("/", this::serve);
         server.setExecutor(executor);
@@ -87,8 +91,9 @@ final class Gateway implements AutoCloseable {
     }
 
     static Gateway start(HttpServer server, RouteTable routes, Map<String, FunctionHost> functions,
-                         JwtVerifier verifier, LocalAccounts accounts, ObjectMapper json, Clock clock, Path contract) {
-        Gateway gateway = new Gateway(server, routes, functions, verifier, accounts, json, clock, contract);
+                         JwtVerifier verifier, LocalAccounts accounts, ObjectMapper json, Clock clock, Path contract,
+                         WebClient web) {
+        Gateway gateway = new Gateway(server, routes, functions, verifier, accounts, json, clock, contract, web);
         server.start();
         return gateway;
     }
@@ -150,6 +155,13 @@ final class Gateway implements AutoCloseable {
         }
         Optional<RouteTable.Match> match = routes.match(method, path);
         if (match.isEmpty()) {
+            // an API path answers as API Gateway would, whatever asks; only other paths may be the web client's
+            if (method.equals("GET") && !routes.hasPath(path)) {
+                Optional<Response> page = web.serve(path, headers.get("accept"));
+                if (page.isPresent()) {
+                    return page.get();
+                }
+            }
             return message(404, "Not Found");
         }
         RouteTable.Target target = match.get().target();

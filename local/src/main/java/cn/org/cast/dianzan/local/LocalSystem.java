@@ -166,8 +166,9 @@ public final class LocalSystem implements AutoCloseable {
             }
         }
         RouteTable routeTable = new RouteTable(template);
+        WebClient web = new WebClient(home.resolve("web").resolve("dist"), json);
         gateway = Gateway.start(server, routeTable, functions, verifier, accounts, json, Clock.systemUTC(),
-                home.resolve("openapi.yaml"));
+                home.resolve("openapi.yaml"), web);
         started.set(gateway);
         resources.add(0, gateway);
         this.scheduler = scheduler;
@@ -183,7 +184,7 @@ public final class LocalSystem implements AutoCloseable {
                 .target().function().logicalId();
         accounts.seed(gateway, functions.get(accountsFunction));
         scheduler.start(server);
-        printWelcome(origin, template, campaign.text(), scheduler);
+        printWelcome(origin, template, campaign.text(), scheduler, web);
     }
 
     /** Each HTTP function's declared routes with their access levels, by the function's logical id. */
@@ -208,9 +209,14 @@ public final class LocalSystem implements AutoCloseable {
         return scheduler.run(logicalId);
     }
 
-    private void printWelcome(String origin, SamTemplate template, String campaign, LocalScheduler scheduler) {
+    private void printWelcome(String origin, SamTemplate template, String campaign, LocalScheduler scheduler,
+                              WebClient web) {
         System.out.println();
         System.out.println("典赞·科普中国 local system is up: " + origin);
+        System.out.println(web.built()
+                ? "  web client: " + origin + "/  (from " + web.root() + ")"
+                : "  web client: 尚未构建 / not built: run `" + WebClient.BUILD_HINT + "` (bin/local does), then open "
+                        + origin + "/");
         System.out.println("  campaign: " + campaign);
         System.out.println("  routes (from template.yaml, with who may call each as its handler declares):");
         Map<String, Map<String, String>> access = routeAccess();

@@ -51,6 +51,11 @@ final class RouteTable {
         return Optional.ofNullable(best);
     }
 
+    /** Whether some route, in whatever method, has this path. */
+    boolean hasPath(String path) {
+        return targets.stream().anyMatch(t -> matchPath(t.route().path(), path) != null);
+    }
+
     /** The path parameters if {@code path} fits the template, else null. */
     static Map<String, String> matchPath(String template, String path) {
         String[] wanted = template.split("/", -1);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the local gateway answers itself, before any function runs: oversized bodies and the contract. */
+/** What the local gateway answers itself, before any function runs: oversized bodies, the contract, the web client. */
 class GatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,12 +34,20 @@ class GatewayTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        Path dist = Files.createDirectories(data.resolve("dist"));
+        Files.writeString(dist.resolve("index.html"), "<!doctype html><title>典赞</title>");
+        Files.writeString(dist.resolve("routes.json"), "[\"/\",\"/sign-in\"]");
         // No function is loaded: these answers must come before routing to one.
         gateway = Gateway.start(Gateway.bind(0), new RouteTable(SamTemplate.load()), Map.of(),
                 new JwtVerifier("http://127.0.0.1", "dianzan", () -> "{\"keys\":[]}", Clock.systemUTC()),
                 new LocalAccounts(data.resolve("local-accounts.json"), null, JSON, Clock.systemUTC()), JSON,
-                Clock.systemUTC(), ProjectHome.locate().resolve("openapi.yaml"));
+                Clock.systemUTC(), ProjectHome.locate().resolve("openapi.yaml"), new WebClient(dist, JSON));
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
+                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @AfterAll
@@ -88,5 +96,39 @@ class GatewayTest {
         assertEquals(200, response.statusCode());
         assertEquals("application/yaml", response.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(Files.readString(ProjectHome.locate().resolve("openapi.yaml"), StandardCharsets.UTF_8), response.body());
+    }
+
+    @Test
+    void anAppPathIsTheWebClientsPageWithItsSecurityHeaders() throws Exception {
+        HttpResponse<String> page = get("/sign-in", "text/html,application/xhtml+xml,*/*;q=0.8");
+
+        assertEquals(200, page.statusCode());
+        assertEquals("<!doctype html><title>典赞</title>", page.body());
+        assertEquals(WebClient.CONTENT_SECURITY_POLICY, page.headers().firstValue("Content-Security-Policy").orElseThrow());
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElseThrow());
+    }
+
+    @Test
+    void anApiPathAnswersAsApiGatewayWouldEvenToABrowser() throws Exception {
+        // POST-only routes and a protected route's path: the same 404 and 401 as without a web client
+        for (String path : new String[] {"/auth/sign-in", "/accounts/register", "/cases/c1/submit"}) {
+            HttpResponse<String> response = get(path, "text/html");
+            assertEquals(404, response.statusCode(), path);
+            assertEquals("{\"message\":\"Not Found\"}", response.body(), path);
+        }
+        HttpResponse<String> protectedRoute = get("/accounts/me", "text/html");
+        assertEquals(401, protectedRoute.statusCode());
+        assertEquals("{\"message\":\"Unauthorized\"}", protectedRoute.body());
+    }
+
+    @Test
+    void aPathOfNeitherTheApiNorTheAppIsTheGatewaysOwn404UnlessABrowserNavigatesThere() throws Exception {
+        HttpResponse<String> fetched = get("/no-such-route", "application/json");
+        assertEquals(404, fetched.statusCode());
+        assertEquals("{\"message\":\"Not Found\"}", fetched.body());
+
+        HttpResponse<String> navigated = get("/no-such-route", "text/html");
+        assertEquals(404, navigated.statusCode());
+        assertEquals("<!doctype html><title>典赞</title>", navigated.body(), "the app shows its own page for it");
     }
 }
