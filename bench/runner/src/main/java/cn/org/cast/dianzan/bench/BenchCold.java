@@ -56,7 +56,7 @@ public final class BenchCold {
             Map<String, String> tables = Provisioner.provision(engines, template, "bench-").physicalNames();
             List<Comparison> comparisons = Scenarios.discover(home, template, (function, seed, event) -> {
                 if (seed == null) {
-                    return engines.lambdaEnvironment(function, tables);
+                    return withLocalStandIns(function, engines.lambdaEnvironment(function, tables), work);
                 }
                 // Tables of its own: what it seeds (a case of the samples' account) must not change
                 // what the other functions' samples read (that account's cases and binding).
@@ -65,7 +65,7 @@ public final class BenchCold {
                 try (DynamoDbClient dynamo = engines.newDynamoClient()) {
                     seed.write(dynamo, own, event);
                 }
-                return engines.lambdaEnvironment(function, own);
+                return withLocalStandIns(function, engines.lambdaEnvironment(function, own), work);
             });
             for (Comparison c : comparisons) {
                 for (Subject subject : c.inOrder(0)) {
@@ -139,6 +139,24 @@ public final class BenchCold {
         }
         return comparisons.stream().map(c -> new Report.Result(c, timed.get(c.real()),
                 c.baseline() == null ? List.of() : timed.get(c.baseline()))).toList();
+    }
+
+    /**
+     * What only a deployment knows, given locally as LambdaEnvironmentIT gives it: for a function that signs
+     * tokens (its template names DIANZAN_TOKENS_ISSUER, the API's domain) a local issuer and, instead of the
+     * KMS key, a key file, made by the function's first run (the warm-up's, alone) and read by every later
+     * one, its baseline's included.
+     */
+    private static Map<String, String> withLocalStandIns(SamTemplate.Function function, Map<String, String> environment,
+                                                         Path work) {
+        if (function.environment().stream().noneMatch(v -> v.name().equals("DIANZAN_TOKENS_ISSUER"))) {
+            return environment;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(environment);
+        all.putIfAbsent("DIANZAN_TOKENS_ISSUER", "http://127.0.0.1:8080");
+        all.putIfAbsent("DIANZAN_TOKENS_KEY_FILE", work.resolve("keys").resolve(Scenarios.name(function.logicalId())
+                + "-signing-key.json").toString());
+        return all;
     }
 
     private static Sample succeeded(Comparison comparison, Subject subject, Sample sample) {

@@ -48,7 +48,9 @@ final class Scenarios {
             "quota", new Scenario("get-unit-quota.json", BASELINES + "QuotaBaseline",
                     Seeds::unitWithRecommendation, "200"),
             "summary", new Scenario("get-summary.json", BASELINES + "SummaryBaseline",
-                    Seeds::unitWithRecommendation, "200"));
+                    Seeds::unitWithRecommendation, "200"),
+            "accounts", new Scenario("sign-in.json", BASELINES + "AccountsBaseline",
+                    Seeds::signedUpAccount, "200"));
 
     private static final Path BASELINE_JAR = Path.of("bench/baseline/target/baseline-function.jar");
 

@@ -1,11 +1,14 @@
 package cn.org.cast.dianzan.functions.accounts;
 
 import static cn.org.cast.dianzan.testing.Answers.body;
+import static cn.org.cast.dianzan.testing.HttpEvents.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.cast.dianzan.engines.junit.AwsEnginesExtension;
 import cn.org.cast.dianzan.engines.junit.AwsResources;
+import cn.org.cast.dianzan.testing.Answers;
+import cn.org.cast.dianzan.testing.FakeLambdaContext;
 import cn.org.cast.dianzan.testing.SampleEvents;
 import cn.org.cast.dianzan.testing.SampleEventsContract;
 import cn.org.cast.dianzan.testing.TestContexts;
@@ -13,6 +16,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -30,9 +35,22 @@ class AccountsEventsIT implements SampleEventsContract {
         this.aws = aws;
     }
 
+    /** The sign-in sample's unit, whose password the sample carries (bench/runner's Seeds stores the same account). */
+    private static final String SIGNED_UP = "unit-a@sample.dianzan.local";
+    private static final String SIGNED_UP_PASSWORD = "推荐单位的密码-2026年";
+
     @BeforeAll
     void start() {
         handler = new AccountsHandler(TestContexts.against(aws, TestContexts.fixedAt("2026-06-20T10:00:00+08:00")));
+        // The sign-in sample's account, registered and verified as a unit would, the code read from its mail.
+        assertEquals(202, handler.handleRequest(request("POST", "/accounts/register").body(Answers.json(Map.of(
+                "email", SIGNED_UP, "password", SIGNED_UP_PASSWORD, "accountType", "RECOMMENDER",
+                "contactName", "王老师", "mobile", "13912345678"))).build(), new FakeLambdaContext()).getStatusCode());
+        Matcher code = Pattern.compile("(\\d{6})").matcher(aws.engines().greenMail()
+                .awaitMessages(SIGNED_UP, 1, Duration.ofSeconds(10)).get(0).subject());
+        assertTrue(code.find(), "a code in the subject");
+        assertEquals(201, handler.handleRequest(request("POST", "/accounts/verify").body(Answers.json(Map.of(
+                "email", SIGNED_UP, "code", code.group(1)))).build(), new FakeLambdaContext()).getStatusCode());
     }
 
     @AfterAll
@@ -48,6 +66,7 @@ class AccountsEventsIT implements SampleEventsContract {
                 .answers("register", 202, "a code mailed to the address", this::aCodeMailed)
                 .fails("register-weak-password", 400, "VALIDATION_FAILED")
                 .fails("verify-code-never-sent", 410, "VERIFICATION_CODE_EXPIRED")
+                .answers("sign-in", 200, "tokens for the registered unit", this::tokensForTheUnit)
                 .fails("sign-in-unknown-address", 401, "INVALID_CREDENTIALS")
                 .fails("refresh-forged", 401, "REFRESH_TOKEN_INVALID")
                 .fails("invite-admin-by-unit", 403, "ADMIN_ONLY");
@@ -70,6 +89,14 @@ class AccountsEventsIT implements SampleEventsContract {
         assertEquals("RSA", keys.get(0).get("kty"));
         assertEquals("RS256", keys.get(0).get("alg"));
         assertTrue(!keys.get(0).containsKey("d"), "no private part");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void tokensForTheUnit(APIGatewayV2HTTPResponse response) {
+        assertEquals("Bearer", body(response).get("tokenType"));
+        assertTrue(((String) body(response).get("refreshToken")).startsWith("rt1."));
+        Map<String, Object> person = (Map<String, Object>) ((Map<String, Object>) body(response).get("account")).get("person");
+        assertEquals(SIGNED_UP, person.get("email"));
     }
 
     private void aCodeMailed(APIGatewayV2HTTPResponse response) {
