@@ -9,7 +9,10 @@ import jakarta.inject.Singleton;
  * Argon2id (RFC 9106) through password4j, pure Java. The stored form is the PHC string
  * ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}): parameters and a 16-byte random salt travel with
  * the hash, so a change of parameters applies to new hashes and, on the next sign-in, to old ones.
- * The defaults were measured by {@code bin/bench-accounts} to cost about 100 ms on one Lambda vCPU.
+ * The defaults (19 MiB, 2 passes, 1 lane: OWASP's first Argon2id set) were measured by {@code bin/bench-accounts}
+ * at about 50 ms on one whole CPU of the bench machine, which is about 87 ms on the accounts function's 1024 MB,
+ * whose share of a vCPU is 0.58: the issue's "about 100 ms on a Lambda-sized CPU". Four passes would cost 92 ms on
+ * a whole CPU (docs/performance.md).
  */
 @Singleton
 public class PasswordHasher {
