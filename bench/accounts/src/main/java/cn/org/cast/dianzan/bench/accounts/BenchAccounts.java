@@ -148,7 +148,7 @@ public final class BenchAccounts {
                 String code = code(mail, email);
                 begin = System.nanoTime();
                 APIGatewayV2HTTPResponse verified = call(request("POST", "/accounts/verify").body(Answers.json(Map.of(
-                        "email", email, "code", code))));
+                        "email", email, "code", code, "password", PASSWORD))));
                 nanos[i] = registered + System.nanoTime() - begin;
                 argon2[i] = registerArgon2;
                 require(201, verified, "verify");

@@ -50,7 +50,8 @@ class AccountsEventsIT implements SampleEventsContract {
                 .awaitMessages(SIGNED_UP, 1, Duration.ofSeconds(10)).get(0).subject());
         assertTrue(code.find(), "a code in the subject");
         assertEquals(201, handler.handleRequest(request("POST", "/accounts/verify").body(Answers.json(Map.of(
-                "email", SIGNED_UP, "code", code.group(1)))).build(), new FakeLambdaContext()).getStatusCode());
+                "email", SIGNED_UP, "code", code.group(1), "password", SIGNED_UP_PASSWORD))).build(),
+                new FakeLambdaContext()).getStatusCode());
     }
 
     @AfterAll
