@@ -44,8 +44,8 @@ export function errorFrom(status, body) {
 
 /** An API at base ('' for the page's own origin) through the given fetch. */
 export function createApi({ base = '', fetch = globalThis.fetch.bind(globalThis) } = {}) {
-  async function call(method, path, { body, token } = {}) {
-    const headers = { Accept: 'application/json' };
+  async function call(method, path, { body, token, headers: extra } = {}) {
+    const headers = { Accept: 'application/json', ...extra };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = 'Bearer ' + token;
     let response;

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Deadline } from './deadline.jsx';
+import { CaseEdit } from './pages/CaseEdit.jsx';
+import { Cases } from './pages/Cases.jsx';
 import { ForgotPassword } from './pages/ForgotPassword.jsx';
 import { Home } from './pages/Home.jsx';
+import { Join } from './pages/Join.jsx';
 import { NotFound } from './pages/NotFound.jsx';
 import { Register } from './pages/Register.jsx';
 import { ResetPassword } from './pages/ResetPassword.jsx';
@@ -18,8 +21,16 @@ const PAGES = {
   [routes.signIn]: { title: '登录', Page: SignIn },
   [routes.forgotPassword]: { title: '忘记密码', Page: ForgotPassword },
   [routes.resetPassword]: { title: '重置密码', Page: ResetPassword },
+  [routes.join]: { title: '加入推荐单位', Page: Join, signedIn: true },
+  [routes.myCases]: { title: '我的案例', Page: Cases, signedIn: true },
+  [routes.myCase]: { title: '案例信息表', Page: CaseEdit, signedIn: true },
 };
 const NOT_FOUND = { title: '页面不存在', Page: NotFound };
+
+/** Where the reader is (path and query): signing in again comes back here, to a draft kept in this browser. */
+function here() {
+  return location.pathname + location.search;
+}
 
 export function App({ api, session }) {
   const location = useLocation();
@@ -29,11 +40,11 @@ export function App({ api, session }) {
 
   useEffect(() => session.subscribe((state, reason) => {
     setSignedIn(state);
-    if (!state && reason) navigate(routes.signIn, { replace: true, state: { notice: reason } });
+    if (!state && reason) navigate(routes.signIn, { replace: true, state: { notice: reason, from: here() } });
   }), []);
 
   useEffect(() => {
-    if (page.signedIn && !signedIn) navigate(routes.signIn, { replace: true });
+    if (page.signedIn && !signedIn) navigate(routes.signIn, { replace: true, state: { from: here() } });
   }, [page, signedIn]);
 
   // a new page: its title, and the focus on its heading (not on the first load: the reader starts at the top)

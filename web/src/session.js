@@ -92,18 +92,18 @@ export function createSession({ api, storage, now = () => Date.now(), timers = g
   }
 
   /** A call with the access token, refreshed first when it is about to expire; a refused token is refreshed once. */
-  async function authorized(method, path, body) {
+  async function authorized(method, path, body, headers) {
     if (refreshing) await refreshing.catch(() => {});
     if (!state) throw signedOut();
     let token = state.expiresAt - now() > REFRESH_MARGIN_MS / 2 ? state.accessToken : await refresh();
     try {
-      return await api.call(method, path, { body, token });
+      return await api.call(method, path, { body, token, headers });
     } catch (e) {
       if (e.status !== 401 || !state) throw e;
       // another call may have refreshed meanwhile; otherwise the device misjudged the expiry
       token = state.accessToken !== token ? state.accessToken : await refresh();
       try {
-        return await api.call(method, path, { body, token });
+        return await api.call(method, path, { body, token, headers });
       } catch (again) {
         if (again.status === 401) end(again.message || EXPIRED);
         throw again;

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api.js';
 import { FormAlert, Notice } from '../form.jsx';
+import { Link } from '../router.jsx';
+import routes from '../routes.json';
 
 /** Who is signed in: the account and person as GET /accounts/me tells them now. */
 export function Home({ session, state }) {
@@ -34,6 +36,14 @@ export function Home({ session, state }) {
             <dt>单位联系人</dt>
             <dd>{person.contact ? '是' : '否'}</dd>
           </dl>
+          {account.accountType === 'IMPLEMENTER' && (
+            <nav aria-label="案例" class="next-steps">
+              <ul>
+                <li><Link to={routes.myCases}>我的案例</Link></li>
+                <li><Link to={routes.join}>加入推荐单位</Link></li>
+              </ul>
+            </nav>
+          )}
         </>
       )}
     </>

@@ -34,7 +34,9 @@ export function SignIn({ api, session, state }) {
       if (e.code === 'TOTP_REQUIRED') setTotp(true);
       throw e;
     }
-    navigate(routes.home, { replace: true });
+    // back where the session ended (a draft kept in this browser resumes there), within this site only
+    const from = typeof state.from === 'string' && /^\/(?!\/)/.test(state.from) ? state.from : routes.home;
+    navigate(from, { replace: true });
   });
   useLayoutEffect(() => {
     if (totp) form.current.elements.totp.focus();
