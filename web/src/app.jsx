@@ -7,6 +7,7 @@ import { Register } from './pages/Register.jsx';
 import { ResetPassword } from './pages/ResetPassword.jsx';
 import { SignIn } from './pages/SignIn.jsx';
 import { Verify } from './pages/Verify.jsx';
+import { UNIT_PAGES } from './pages/unit/pages.js';
 import { Link, navigate, useLocation } from './router.jsx';
 import routes from './routes.json';
 
@@ -18,6 +19,7 @@ const PAGES = {
   [routes.signIn]: { title: '登录', Page: SignIn },
   [routes.forgotPassword]: { title: '忘记密码', Page: ForgotPassword },
   [routes.resetPassword]: { title: '重置密码', Page: ResetPassword },
+  ...UNIT_PAGES,
 };
 const NOT_FOUND = { title: '页面不存在', Page: NotFound };
 
@@ -61,6 +63,9 @@ export function App({ api, session }) {
           <nav aria-label="账号">
             {signedIn ? (
               <>
+                {signedIn.account?.accountType === 'RECOMMENDER' && (
+                  <Link to={routes.unit} aria-current={location.path.startsWith(routes.unit) ? 'page' : undefined}>本单位</Link>
+                )}
                 <span class="who">{signedIn.account?.person?.name}</span>
                 <button type="button" class="link-button" onClick={signOut}>退出登录</button>
               </>
