@@ -10,6 +10,7 @@ import { Register } from './pages/Register.jsx';
 import { ResetPassword } from './pages/ResetPassword.jsx';
 import { SignIn } from './pages/SignIn.jsx';
 import { Verify } from './pages/Verify.jsx';
+import { UNIT_PAGES } from './pages/unit/pages.js';
 import { Link, navigate, useLocation } from './router.jsx';
 import routes from './routes.json';
 
@@ -24,6 +25,7 @@ const PAGES = {
   [routes.join]: { title: '加入推荐单位', Page: Join, signedIn: true },
   [routes.myCases]: { title: '我的案例', Page: Cases, signedIn: true },
   [routes.myCase]: { title: '案例信息表', Page: CaseEdit, signedIn: true },
+  ...UNIT_PAGES,
 };
 const NOT_FOUND = { title: '页面不存在', Page: NotFound };
 
@@ -72,6 +74,9 @@ export function App({ api, session }) {
           <nav aria-label="账号">
             {signedIn ? (
               <>
+                {signedIn.account?.accountType === 'RECOMMENDER' && (
+                  <Link to={routes.unit} aria-current={location.path.startsWith(routes.unit) ? 'page' : undefined}>本单位</Link>
+                )}
                 <span class="who">{signedIn.account?.person?.name}</span>
                 <button type="button" class="link-button" onClick={signOut}>退出登录</button>
               </>
