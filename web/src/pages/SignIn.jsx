@@ -22,6 +22,15 @@ function Unlocks({ at }) {
   );
 }
 
+/** The pages of signing in themselves are never where a session "ended": coming back to one would loop. */
+const ACCOUNT_PAGES = [routes.signIn, routes.register, routes.verify, routes.forgotPassword, routes.resetPassword];
+
+/** Where to go after signing in: the page the session ended on, within this site, else home. */
+export function returnTo(from) {
+  if (typeof from !== 'string' || !/^\/(?!\/)/.test(from)) return routes.home;
+  return ACCOUNT_PAGES.includes(from.split(/[?#]/)[0]) ? routes.home : from;
+}
+
 export function SignIn({ api, session, state }) {
   // admins are asked for their authenticator code once the API says it is needed
   const [totp, setTotp] = useState(false);
@@ -35,8 +44,7 @@ export function SignIn({ api, session, state }) {
       throw e;
     }
     // back where the session ended (a draft kept in this browser resumes there), within this site only
-    const from = typeof state.from === 'string' && /^\/(?!\/)/.test(state.from) ? state.from : routes.home;
-    navigate(from, { replace: true });
+    navigate(returnTo(state.from), { replace: true });
   });
   useLayoutEffect(() => {
     if (totp) form.current.elements.totp.focus();

@@ -114,6 +114,38 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code count} distinct free ports, none of them one of {@code taken} (ports chosen before but not yet
+     * bound by their engine): the sockets are held open until all are chosen, so two calls in a row
+     * cannot hand out the same port, as two {@link #freePort()} calls can.
+     */
+    public static int[] freePorts(int count, int... taken) {
+        java.util.List<java.net.ServerSocket> held = new java.util.ArrayList<>();
+        java.util.Set<Integer> avoid = java.util.Arrays.stream(taken).boxed().collect(java.util.stream.Collectors.toSet());
+        try {
+            int[] ports = new int[count];
+            int found = 0;
+            while (found < count) {
+                java.net.ServerSocket socket = new java.net.ServerSocket(0);
+                held.add(socket);
+                if (avoid.add(socket.getLocalPort())) {
+                    ports[found++] = socket.getLocalPort();
+                }
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (java.net.ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a probe socket: nothing to do
+                }
+            }
+        }
+    }
+
     public static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             socket.setReuseAddress(true);

@@ -32,7 +32,8 @@ public final class LocalEngines implements AwsEngines {
 
     /** In-memory engines on free ports, logs under {@code workDir}. */
     public static LocalEngines inMemory(Path workDir) {
-        return start(null, workDir, List.of(), ChildProcess.freePort(), ChildProcess.freePort());
+        int[] ports = ChildProcess.freePorts(2);
+        return start(null, workDir, List.of(), ports[0], ports[1]);
     }
 
     /**
@@ -46,11 +47,13 @@ public final class LocalEngines implements AwsEngines {
 
     private static LocalEngines start(Path dataDir, Path workDir, List<String> corsOrigins, int dynamoPort, int s3Port) {
         Path home = ProjectHome.locate();
+        // chosen before any engine binds its own: distinct from each other and from DynamoDB's and S3's
+        int[] mailPorts = ChildProcess.freePorts(2, dynamoPort, s3Port);
         CompletableFuture<S3ProxyServer> s3 = CompletableFuture.supplyAsync(() ->
                 S3ProxyServer.start(home, s3Port, dataDir == null ? null : dataDir.resolve("s3"), corsOrigins,
                         Credentials.LOCAL, workDir), OWN_THREAD);
         CompletableFuture<GreenMailServer> mail = CompletableFuture.supplyAsync(() ->
-                GreenMailServer.start(home, ChildProcess.freePort(), ChildProcess.freePort(), workDir), OWN_THREAD);
+                GreenMailServer.start(home, mailPorts[0], mailPorts[1], workDir), OWN_THREAD);
         Dynalite dynalite;
         try {
             dynalite = Dynalite.start(home, dynamoPort, dataDir == null ? null : dataDir.resolve("dynamodb"), workDir);

@@ -123,8 +123,9 @@ public final class LocalSystem implements AutoCloseable {
 
         String origin = "http://127.0.0.1:" + options.port();
         System.out.println("Starting dynalite and S3Proxy with data in " + data + " ...");
+        int[] enginePorts = ChildProcess.freePorts(2, options.port());
         LocalEngines engines = LocalEngines.onDisk(data, List.of(origin, "http://localhost:" + options.port()),
-                ChildProcess.freePort(), ChildProcess.freePort());
+                enginePorts[0], enginePorts[1]);
         resources.add(0, engines);
         Map<String, String> properties;
         try {

@@ -44,8 +44,9 @@ final class LocalStackEngines implements AwsEngines {
                 .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.S3);
         container.start();
         try {
-            return new LocalStackEngines(container, GreenMailServer.start(ProjectHome.locate(), ChildProcess.freePort(),
-                    ChildProcess.freePort(), Files.createTempDirectory("dianzan-greenmail")));
+            int[] mailPorts = ChildProcess.freePorts(2);
+            return new LocalStackEngines(container, GreenMailServer.start(ProjectHome.locate(), mailPorts[0],
+                    mailPorts[1], Files.createTempDirectory("dianzan-greenmail")));
         } catch (IOException | RuntimeException e) {
             container.stop();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
