@@ -57,13 +57,6 @@ class BrowserUploadIT {
     }
 
     private JsonNode runInBrowser(String origin) throws Exception {
-        Path log = data.resolve("browser.log");
-        Process node = new ProcessBuilder("node", "local/src/test/browser/upload-from-browser.mjs", origin)
-                .directory(ProjectHome.locate().toFile()).redirectError(log.toFile()).start();
-        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(node.waitFor(3, TimeUnit.MINUTES), "the browser did not finish");
-        assertEquals(0, node.exitValue(), "the browser script failed: " + Files.readString(log) + out);
-        // The script prints one line of JSON, last.
-        return new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n') + 1));
+        return BrowserScript.run("upload-from-browser.mjs", origin, data.resolve("browser.log"), java.time.Duration.ofMinutes(3));
     }
 }

@@ -7,7 +7,6 @@ import cn.org.cast.dianzan.core.data.Items;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -217,11 +216,6 @@ public class EmailCodes {
     }
 
     private static String hash(String salt, String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((salt + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Emails.sha256Hex(salt + ":" + code);
     }
 }

@@ -22,9 +22,13 @@ public final class Emails {
 
     /** The SHA-256 of the normalized address, hex: the key of its codes and its sign-in guard. */
     public static String key(String normalized) {
+        return sha256Hex("dianzan-email:" + normalized);
+    }
+
+    /** The SHA-256 of a text (UTF-8), hex: the one hash of this module's keys, codes and refresh secrets. */
+    static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("dianzan-email:" + normalized).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
